@@ -13,7 +13,10 @@ const swc = [
 ];
 const common = {
   transform: { '^.+\\.ts$': swc },
-  moduleNameMapper: { '^@app/(core|event-store|incidents)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@app/core/nest$': '<rootDir>/libs/core/src/nest',
+    '^@app/(core|event-store|incidents)$': '<rootDir>/libs/$1/src',
+  },
   testEnvironment: 'node',
 };
 

@@ -1,2 +1,11 @@
 export * from './event-store.port';
 export * from './event-store.errors';
+export * from './projections/projection';
+export * from './projections/sql-executor';
+export * from './projections/sqlite-projection-runner';
+export * from './projections/read-model-access';
+export * from './sqlite/sqlite-event-store.adapter';
+export type { GroupCommitStats } from './sqlite/sqlite-append-batch';
+export type { InlineHook } from './sqlite/sqlite-stream-append';
+export type { SqliteSynchronous } from './sqlite/sqlite-schema';
+export * from './event-store.module';

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+
+/** GraphiQL and React from node_modules: no CDN is reachable where dnscc often runs. */
+const ASSETS: Record<string, { module: string; type: string }> = {
+  'graphiql.min.js': { module: 'graphiql/graphiql.min.js', type: 'text/javascript' },
+  'graphiql.min.css': { module: 'graphiql/graphiql.min.css', type: 'text/css' },
+  'react.production.min.js': { module: 'react/umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.production.min.js': { module: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript' },
+};
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8" />
+  <title>dnscc GraphiQL</title>
+  <link rel="stylesheet" href="/graphiql/assets/graphiql.min.css" />
+  <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
+</head>
+<body>
+  <div id="graphiql">Loading GraphiQL…</div>
+  <script src="/graphiql/assets/react.production.min.js"></script>
+  <script src="/graphiql/assets/react-dom.production.min.js"></script>
+  <script src="/graphiql/assets/graphiql.min.js"></script>
+  <script>
+    const fetcher = GraphiQL.createFetcher({ url: new URL('/graphql', location.href).toString() });
+    ReactDOM.createRoot(document.getElementById('graphiql')).render(
+      React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }),
+    );
+  </script>
+</body>
+</html>`;
+
+export function registerGraphiql(app: FastifyInstance): void {
+  const cache = new Map<string, Buffer>();
+  app.get('/graphiql', (_request, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
+  app.get<{ Params: { file: string } }>('/graphiql/assets/:file', (request, reply) => {
+    const asset = ASSETS[request.params.file];
+    if (!asset) return reply.code(404).send({ message: 'Not found' });
+    let body = cache.get(asset.module);
+    if (!body) {
+      body = readFileSync(require.resolve(asset.module));
+      cache.set(asset.module, body);
+    }
+    return reply.type(asset.type).header('cache-control', 'public, max-age=86400').send(body);
+  });
+}

@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { type AppConfig, ConfigError, loadConfig } from '@app/core';
+import { AppModule } from './app.module';
+import { registerGraphiql } from './graphiql/graphiql.routes';
+
+/** Builds the HTTP application without listening, for the server and for the schema check. */
+export async function createApiApplication(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    genReqId: () => randomUUID(),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  if (config.GRAPHIQL) registerGraphiql(app.getHttpAdapter().getInstance());
+  return app;
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78);
+  }
+  const app = await createApiApplication(config);
+  await app.listen(config.PORT, config.HOST);
+  const url = await app.getUrl();
+  app.get(Logger).log(`dnscc listening on ${url}/graphql (GraphiQL: ${config.GRAPHIQL ? `${url}/graphiql` : 'off'})`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`dnscc failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

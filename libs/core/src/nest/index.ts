@@ -1,0 +1,2 @@
+export * from './request-context.decorator';
+export * from './core.module';

@@ -1,0 +1,35 @@
+import type { SqlExecutor } from './sql-executor';
+import type { SqliteProjectionRunner } from './sqlite-projection-runner';
+
+/** How queries reach the read model, and wait for it to include their own writes. */
+export interface ReadModelAccess {
+  readonly sql: SqlExecutor;
+  /** Resolves once every projection has applied `position`, or after `timeoutMs` regardless. */
+  waitFor(position: bigint, timeoutMs?: number): Promise<void>;
+}
+
+export const READ_MODEL = Symbol('ReadModel');
+
+/** Read-your-writes over the runner's checkpoints; inline projection makes the wait usually zero. */
+export class SqliteReadModelAccess implements ReadModelAccess {
+  constructor(private readonly runner: SqliteProjectionRunner) {}
+
+  get sql(): SqlExecutor {
+    return this.runner.sql;
+  }
+
+  waitFor(position: bigint, timeoutMs = 5000): Promise<void> {
+    if (position === 0n || this.runner.lowestCheckpoint() >= position) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(finish, timeoutMs);
+      const unsubscribe = this.runner.onAdvance((reached) => {
+        if (reached >= position) finish();
+      });
+      function finish(): void {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve();
+      }
+    });
+  }
+}

@@ -1,0 +1,137 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { RecordedEvent } from '../event-store.port';
+import type { Projection, ProjectionStatus } from './projection';
+import { SqlExecutor } from './sql-executor';
+
+/** Synchronous access to the log, for use inside a transaction on the same connection. */
+export interface SyncEventSource {
+  readAfterSync(position: bigint, maxCount: number): readonly RecordedEvent[];
+  headPositionSync(): bigint;
+}
+
+const CHECKPOINTS_DDL = `CREATE TABLE IF NOT EXISTS projection_checkpoints (
+  name TEXT PRIMARY KEY,
+  position INTEGER NOT NULL
+) STRICT`;
+
+/**
+ * Applies projections to read-model tables in the same SQLite file as the events, storing each
+ * projection's checkpoint in the same transaction as its rows: exactly once, and rebuildable from
+ * position 0. Used inline (inside the append transaction, see `applyInline`), by catch-up at start,
+ * and by `npm run projections:rebuild`.
+ */
+export class SqliteProjectionRunner {
+  readonly sql: SqlExecutor;
+  private readonly listeners = new Set<(position: bigint) => void>();
+  private readonly readCheckpoint: Statement;
+  private readonly writeCheckpoint: Statement;
+
+  constructor(
+    database: Database,
+    private readonly source: SyncEventSource,
+    readonly projections: readonly Projection[],
+  ) {
+    this.sql = new SqlExecutor(database);
+    database.exec(CHECKPOINTS_DDL);
+    this.readCheckpoint = database
+      .prepare('SELECT position FROM projection_checkpoints WHERE name = ?')
+      .safeIntegers(true);
+    this.writeCheckpoint = database.prepare(
+      `INSERT INTO projection_checkpoints (name, position) VALUES (?, ?)
+       ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
+    );
+    for (const projection of projections) projection.migrate(this.sql);
+  }
+
+  /**
+   * Projects freshly appended events. Runs inside the append's transaction; if a projection is
+   * behind (a rebuild reset it, or it is new), it first catches up from the log, so checkpoints
+   * never skip a position.
+   */
+  applyInline(events: readonly RecordedEvent[]): void {
+    const first = events[0];
+    if (!first) return;
+    for (const projection of this.projections) {
+      let checkpoint = this.checkpoint(projection.name);
+      while (checkpoint < first.position - 1n) {
+        const gap = this.source.readAfterSync(checkpoint, 1000).filter((e) => e.position < first.position);
+        if (gap.length === 0) break;
+        checkpoint = this.applyAll(projection, gap, checkpoint);
+      }
+      this.applyAll(projection, events, checkpoint);
+    }
+  }
+
+  /** Applies up to `batchSize` events per projection in one transaction; returns how many were read. */
+  catchUpBatch(batchSize: number): number {
+    let read = 0;
+    this.sql.database.transaction(() => {
+      for (const projection of this.projections) {
+        const checkpoint = this.checkpoint(projection.name);
+        const events = this.source.readAfterSync(checkpoint, batchSize);
+        read = Math.max(read, events.length);
+        this.applyAll(projection, events, checkpoint);
+      }
+    }).immediate();
+    return read;
+  }
+
+  /** Brings every projection to the head of the log, reporting progress after each batch. */
+  catchUp(onProgress?: (position: bigint, head: bigint) => void, batchSize = 2000): void {
+    const head = this.source.headPositionSync();
+    while (this.catchUpBatch(batchSize) > 0) onProgress?.(this.lowestCheckpoint(), head);
+  }
+
+  /** Empties the given projections' tables and rewinds their checkpoints to 0. */
+  reset(names: readonly string[] = this.projections.map((p) => p.name)): void {
+    this.sql.database.transaction(() => {
+      for (const projection of this.projections.filter((p) => names.includes(p.name))) {
+        projection.reset(this.sql);
+        this.storeCheckpoint(projection.name, 0n);
+      }
+    }).immediate();
+  }
+
+  status(): ProjectionStatus[] {
+    return this.projections.map((p) => ({ name: p.name, checkpoint: this.checkpoint(p.name) }));
+  }
+
+  lowestCheckpoint(): bigint {
+    return this.projections.reduce((low, p) => {
+      const checkpoint = this.checkpoint(p.name);
+      return checkpoint < low ? checkpoint : low;
+    }, this.source.headPositionSync());
+  }
+
+  /** Notified with the lowest checkpoint after a transaction that advanced projections commits. */
+  onAdvance(listener: (position: bigint) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  notifyAdvanced(): void {
+    if (this.listeners.size === 0) return;
+    const position = this.lowestCheckpoint();
+    for (const listener of this.listeners) listener(position);
+  }
+
+  private applyAll(projection: Projection, events: readonly RecordedEvent[], from: bigint): bigint {
+    let checkpoint = from;
+    for (const event of events) {
+      if (event.position <= checkpoint) continue;
+      if (projection.eventTypes.has(event.type)) projection.project(event, this.sql);
+      checkpoint = event.position;
+    }
+    if (checkpoint !== from) this.storeCheckpoint(projection.name, checkpoint);
+    return checkpoint;
+  }
+
+  private checkpoint(name: string): bigint {
+    const row = this.readCheckpoint.get(name) as { position: bigint } | undefined;
+    return row?.position ?? 0n;
+  }
+
+  private storeCheckpoint(name: string, position: bigint): void {
+    this.writeCheckpoint.run(name, position);
+  }
+}

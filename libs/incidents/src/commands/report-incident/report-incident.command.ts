@@ -1,0 +1,24 @@
+import type { CommandContext } from '@app/core';
+import { Command } from '@nestjs/cqrs';
+import type { IncidentCategory, Tlp } from '../../domain/incident.vocabulary';
+import type { IncidentWriteResult } from '../../infrastructure/incident-stream.repository';
+
+export interface ReportIncidentRequest {
+  readonly domains: readonly string[];
+  readonly urls?: readonly string[] | null | undefined;
+  readonly category: IncidentCategory;
+  readonly description: string;
+  readonly tlp: Tlp;
+  readonly reporter: { readonly name: string; readonly contact?: string | null | undefined };
+  readonly idempotencyKey?: string | null | undefined;
+}
+
+/** Result: `changed` is false when an earlier request with the same idempotency key created it. */
+export class ReportIncidentCommand extends Command<IncidentWriteResult> {
+  constructor(
+    readonly request: ReportIncidentRequest,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

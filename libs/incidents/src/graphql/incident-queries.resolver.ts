@@ -1,0 +1,53 @@
+import { Args, GraphQLISODateTime, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { QueryBus } from '@nestjs/cqrs';
+import type { IncidentView } from '../projections/incident-view';
+import { GetIncidentQuery } from '../queries/get-incident/get-incident.query';
+import { IncidentAsOfQuery } from '../queries/incident-as-of/incident-as-of.query';
+import { IncidentTimelineQuery } from '../queries/incident-timeline/incident-timeline.query';
+import type { TimelineEntry } from '../queries/incident-timeline/timeline-entry';
+import { ListIncidentsQuery } from '../queries/list-incidents/list-incidents.query';
+import { IncidentConnectionType } from './incident-connection.type';
+import { IncidentFilterInput } from './incident-filter.input';
+import { parseIncidentFilter } from './parse-incident-filter';
+import { IncidentType } from './incident.type';
+import { TimelineEntryType } from './incident-timeline.type';
+
+@Resolver(() => IncidentType)
+export class IncidentQueriesResolver {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Query(() => IncidentType, { description: 'One incident; NOT_FOUND when there is none with this id' })
+  incident(@Args('id', { type: () => ID }) id: string): Promise<IncidentView> {
+    return this.queries.execute(new GetIncidentQuery(id));
+  }
+
+  @Query(() => IncidentConnectionType, { description: 'Incidents matching the filter, newest report first' })
+  async incidents(
+    @Args('filter', { type: () => IncidentFilterInput, nullable: true }) filter: IncidentFilterInput | null,
+    @Args('first', { type: () => Int, defaultValue: 20, description: 'Page size, 1 to 100' }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<IncidentConnectionType> {
+    const page = await this.queries.execute(new ListIncidentsQuery(parseIncidentFilter(filter), first, after));
+    const edges = page.nodes.map(({ cursor, incident }) => ({ cursor, node: incident as IncidentType }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @Query(() => IncidentType, { description: 'The incident as it stood at a past moment, replayed from its events' })
+  incidentAsOf(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('at', { type: () => GraphQLISODateTime }) at: Date,
+  ): Promise<IncidentView> {
+    return this.queries.execute(new IncidentAsOfQuery(id, at));
+  }
+
+  @ResolveField('timeline', () => [TimelineEntryType], {
+    description: 'The events behind this state of the incident, oldest first',
+  })
+  timeline(@Parent() incident: IncidentView): Promise<TimelineEntry[]> {
+    return this.queries.execute(new IncidentTimelineQuery(incident.id, incident.version));
+  }
+}

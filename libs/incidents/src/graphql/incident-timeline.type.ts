@@ -1,0 +1,14 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ActorType } from './actor.type';
+
+@ObjectType('TimelineEntry', { description: 'One event of the incident stream' })
+export class TimelineEntryType {
+  @Field(() => Int, { description: 'The incident version this event produced' }) version!: number;
+  @Field({ description: 'Stored event name, e.g. IncidentTriaged' }) type!: string;
+  @Field({ description: 'A one-line human summary' }) summary!: string;
+  @Field(() => GraphQLISODateTime) occurredAt!: string;
+  @Field(() => ActorType) actor!: ActorType;
+  @Field(() => ID) eventId!: string;
+  @Field(() => ID) correlationId!: string;
+  @Field(() => ID) causationId!: string;
+}

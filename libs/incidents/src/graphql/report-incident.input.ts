@@ -1,0 +1,27 @@
+import { Field, InputType } from '@nestjs/graphql';
+import type { IncidentCategory, Tlp } from '../domain/incident.vocabulary';
+import { IncidentCategoryEnum, TlpEnum } from './incident-enums';
+
+@InputType('ReporterInput')
+export class ReporterInput {
+  @Field({ description: 'Reporting organisation or person' }) name!: string;
+  @Field(() => String, { nullable: true, description: 'Email or URL to reach the reporter' })
+  contact?: string | null;
+}
+
+@InputType('ReportIncidentInput')
+export class ReportIncidentInput {
+  @Field(() => [String], { description: 'Domains involved; U-labels, upper case and a trailing dot are accepted' })
+  domains!: string[];
+  @Field(() => [String], { nullable: true, description: 'http(s) URLs involved' })
+  urls?: string[] | null;
+  @Field(() => IncidentCategoryEnum) category!: IncidentCategory;
+  @Field() description!: string;
+  @Field(() => TlpEnum, { defaultValue: 'AMBER' }) tlp!: Tlp;
+  @Field(() => ReporterInput) reporter!: ReporterInput;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Retrying with the same key returns the incident the first attempt created',
+  })
+  idempotencyKey?: string | null;
+}

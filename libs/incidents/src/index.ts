@@ -1,0 +1,2 @@
+export * from './incidents.module';
+export { incidentsProjection } from './projections/incidents.projection';

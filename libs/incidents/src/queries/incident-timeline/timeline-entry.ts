@@ -1,0 +1,39 @@
+import type { Actor } from '@app/core';
+import type { IncidentEvent } from '../../domain/incident.events';
+
+export interface TimelineEntry {
+  readonly version: number;
+  readonly type: string;
+  readonly summary: string;
+  readonly occurredAt: string;
+  readonly actor: Actor;
+  readonly eventId: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+}
+
+/** A one-line account of an event for people reading a timeline. */
+export function summariseIncidentEvent(event: IncidentEvent): string {
+  switch (event.type) {
+    case 'IncidentReported':
+      return `Reported by ${event.data.reporter.name}: ${event.data.category} on ${event.data.domains
+        .map((d) => d.name)
+        .join(', ')} (TLP:${event.data.tlp})`;
+    case 'IncidentTriaged':
+      return `Triaged as ${event.data.severity} ${event.data.category}`;
+    case 'DomainAdded':
+      return `Domain ${event.data.domain.name} added`;
+    case 'EvidenceAttached':
+      return `${event.data.kind} evidence attached (${event.data.size} bytes, sha256 ${event.data.sha256.slice(0, 12)}…)`;
+    case 'CommentAdded':
+      return 'Comment added';
+    case 'IncidentResolved':
+      return `Resolved: ${event.data.outcome}`;
+    case 'IncidentReopened':
+      return `Reopened: ${event.data.reason}`;
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}
