@@ -6,12 +6,11 @@ import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '@app/core';
 import { CoreModule } from '@app/core/nest';
 import { EventStoreModule } from '@app/event-store';
-import { IncidentsModule, incidentsProjection } from '@app/incidents';
+import { IncidentsModule } from '@app/incidents';
+import { PROJECTION_LIST } from '../../worker/src/projection-list';
+import { WorkerModule } from '../../worker/src/worker.module';
 import { formatGraphqlErrors } from './graphql/graphql-error-formatter';
 import { HealthController } from './health/health.controller';
-
-/** Every read model the process maintains; the projection runner keeps them all at one checkpoint. */
-export const PROJECTION_LIST = [incidentsProjection];
 
 @Module({})
 export class AppModule {
@@ -40,6 +39,8 @@ export class AppModule {
           errorFormatter: (execution, context) => formatGraphqlErrors(execution, context.reply.log),
         }),
         IncidentsModule,
+        // ROLE=all (the default) runs the worker's background work in the same process.
+        ...(config.ROLE === 'all' ? [WorkerModule] : []),
       ],
       controllers: [HealthController],
     };

@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { type AppConfig, ConfigError, loadConfig } from '@app/core';
 import { AppModule } from './app.module';
+import { startWorker } from '../../worker/src/main';
 import { registerGraphiql } from './graphiql/graphiql.routes';
 
 /** Builds the HTTP application without listening, for the server and for the schema check. */
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${error.message}\n`);
     process.exit(78);
   }
+  if (config.ROLE === 'worker') return startWorker(config);
   const app = await createApiApplication(config);
   await app.listen(config.PORT, config.HOST);
   const url = await app.getUrl();

@@ -1,2 +1,3 @@
 export * from './request-context.decorator';
 export * from './core.module';
+export * from './date-time.scalar';

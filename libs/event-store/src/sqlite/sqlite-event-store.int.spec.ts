@@ -153,7 +153,7 @@ describe('SqliteEventStore', () => {
       await other.close();
     });
 
-    it('delivers to a subscriber the appends made through another connection", async () => {
+    it('delivers to a subscriber the appends made through another connection', async () => {
       const other = SqliteEventStore.open({ path });
       const delivered: string[] = [];
       let resolveThird: () => void = () => undefined;

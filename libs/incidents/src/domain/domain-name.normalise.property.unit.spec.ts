@@ -6,7 +6,9 @@ import { normaliseDomain, normaliseUrl, tryNormaliseDomain } from './domain-name
 const suffixes = ['com', 'de', 'co.uk', 'xn--p1ai', 'рф', 'workers.dev', 'github.io', 'ck', 'b.ck', 'io'];
 
 const asTyped = (name: string, upper: readonly boolean[], trailingDot: boolean, padding: string): string => {
-  const cased = [...name].map((char, i) => (upper[i % upper.length] === true ? char.toUpperCase() : char)).join('');
+  const cased = [...name]
+    .map((char, i) => (upper[i % upper.length] === true ? char.toUpperCase() : char))
+    .join('');
   return `${padding}${cased}${trailingDot ? '.' : ''}${padding}`;
 };
 
@@ -22,7 +24,9 @@ const typedDomain = fc
     fc.boolean(),
     fc.constantFrom('', ' ', '\t'),
   )
-  .map(([labels, suffix, upper, dot, padding]) => asTyped(`${labels.join('.')}.${suffix}`, upper, dot, padding));
+  .map(([labels, suffix, upper, dot, padding]) =>
+    asTyped(`${labels.join('.')}.${suffix}`, upper, dot, padding),
+  );
 
 describe('normaliseDomain properties', () => {
   it('is idempotent, and the Unicode form normalises back to the same name', () => {
@@ -58,7 +62,10 @@ describe('normaliseDomain properties', () => {
 
 describe('normaliseUrl properties', () => {
   it('is idempotent, or refuses with InvalidInputError only', () => {
-    const urls = fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string({ maxLength: 60 }));
+    const urls = fc.oneof(
+      fc.webUrl({ withQueryParameters: true, withFragments: true }),
+      fc.string({ maxLength: 60 }),
+    );
     fc.assert(
       fc.property(urls, (input) => {
         let first: string;

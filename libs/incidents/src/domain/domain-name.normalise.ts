@@ -18,8 +18,7 @@ const LDH_LABEL = /^[a-z0-9_-]+$/;
 const ALLOWED_ASCII = /^[A-Za-z0-9._-]$/;
 
 export type DomainNameCheck =
-  | { readonly ok: true; readonly domain: DomainName }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly domain: DomainName } | { readonly ok: false; readonly reason: string };
 
 /**
  * Normalises what a person typed into the name the centre stores and compares: trimmed,
@@ -53,7 +52,8 @@ export function tryNormaliseDomain(input: string): DomainNameCheck {
   if (name === '') return fail('is not a valid domain name (invalid characters or internationalised label)');
   // WHATWG reads `123.456` or `0x7f.1` as IPv4 and rewrites it; it is still an address.
   if (isIPv4(name)) return fail('is an IP address, not a domain name');
-  if (name.length > MAX_NAME_LENGTH) return fail(`must be at most ${MAX_NAME_LENGTH} characters (got ${name.length})`);
+  if (name.length > MAX_NAME_LENGTH)
+    return fail(`must be at most ${MAX_NAME_LENGTH} characters (got ${name.length})`);
 
   const labels = name.split('.');
   for (const label of labels) {
@@ -79,7 +79,8 @@ function withSuffixFacts(name: string, tld: string): DomainNameCheck {
   // The ICANN-only view says whether the TLD exists at all: an unknown TLD falls to the PSL's
   // implicit `*` rule, which tldts reports as not ICANN.
   const icann = parse(name, { extractHostname: false });
-  if (icann.isIcann !== true) return { ok: false, reason: `top-level domain ".${tld}" is not in the Public Suffix List` };
+  if (icann.isIcann !== true)
+    return { ok: false, reason: `top-level domain ".${tld}" is not in the Public Suffix List` };
 
   const psl = parse(name, { allowPrivateDomains: true, extractHostname: false });
   const publicSuffix = psl.publicSuffix ?? tld;

@@ -50,19 +50,47 @@ describe('normaliseDomain accepts', () => {
   it.each<[string, DomainName]>([
     [
       'bücher.de',
-      { name: 'xn--bcher-kva.de', unicode: 'bücher.de', registrableDomain: 'xn--bcher-kva.de', publicSuffix: 'de', isPrivateSuffix: false, tld: 'de' },
+      {
+        name: 'xn--bcher-kva.de',
+        unicode: 'bücher.de',
+        registrableDomain: 'xn--bcher-kva.de',
+        publicSuffix: 'de',
+        isPrivateSuffix: false,
+        tld: 'de',
+      },
     ],
     [
       'WWW.BÜCHER.DE.',
-      { name: 'www.xn--bcher-kva.de', unicode: 'www.bücher.de', registrableDomain: 'xn--bcher-kva.de', publicSuffix: 'de', isPrivateSuffix: false, tld: 'de' },
+      {
+        name: 'www.xn--bcher-kva.de',
+        unicode: 'www.bücher.de',
+        registrableDomain: 'xn--bcher-kva.de',
+        publicSuffix: 'de',
+        isPrivateSuffix: false,
+        tld: 'de',
+      },
     ],
     [
       'пример.рф',
-      { name: 'xn--e1afmkfd.xn--p1ai', unicode: 'пример.рф', registrableDomain: 'xn--e1afmkfd.xn--p1ai', publicSuffix: 'xn--p1ai', isPrivateSuffix: false, tld: 'xn--p1ai' },
+      {
+        name: 'xn--e1afmkfd.xn--p1ai',
+        unicode: 'пример.рф',
+        registrableDomain: 'xn--e1afmkfd.xn--p1ai',
+        publicSuffix: 'xn--p1ai',
+        isPrivateSuffix: false,
+        tld: 'xn--p1ai',
+      },
     ],
     [
       'faß.de',
-      { name: 'xn--fa-hia.de', unicode: 'faß.de', registrableDomain: 'xn--fa-hia.de', publicSuffix: 'de', isPrivateSuffix: false, tld: 'de' },
+      {
+        name: 'xn--fa-hia.de',
+        unicode: 'faß.de',
+        registrableDomain: 'xn--fa-hia.de',
+        publicSuffix: 'de',
+        isPrivateSuffix: false,
+        tld: 'de',
+      },
     ],
   ])('internationalised %s as its A-label', (input, expected) => {
     expect(normaliseDomain(input)).toEqual(expected);

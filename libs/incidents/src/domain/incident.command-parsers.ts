@@ -39,7 +39,10 @@ type Raw<C extends { readonly type: string }> = Omit<C, 'type'>;
 /** Optional on input: absent, null and blank all mean "none". */
 type Maybe<T> = T | null | undefined;
 
-export interface ReportIncidentInput extends Omit<Raw<ReportIncident>, 'domains' | 'urls' | 'idempotencyKey'> {
+export interface ReportIncidentInput extends Omit<
+  Raw<ReportIncident>,
+  'domains' | 'urls' | 'idempotencyKey'
+> {
   readonly domains: readonly string[];
   readonly urls?: Maybe<readonly string[]>;
   readonly idempotencyKey?: Maybe<string>;

@@ -61,8 +61,10 @@ function report(command: ReportIncident, state: IncidentState): Events {
   if (state.kind === 'existing') {
     // Only a report carrying the stored idempotency key is a retry; anything else is a clash.
     const key = data.idempotencyKey;
-    if (key === null || key !== state.idempotencyKey) throw new IncidentAlreadyReportedError(state.incidentId);
-    if (reportFingerprint(data) !== state.reportFingerprint) throw new IdempotencyKeyReusedError(key, state.incidentId);
+    if (key === null || key !== state.idempotencyKey)
+      throw new IncidentAlreadyReportedError(state.incidentId);
+    if (reportFingerprint(data) !== state.reportFingerprint)
+      throw new IdempotencyKeyReusedError(key, state.incidentId);
     return [];
   }
   if (data.domains.length === 0) throw new InvalidInputError('domains', [], 'must name at least one domain');

@@ -36,7 +36,11 @@ const triage = (severity: Severity, category: IncidentCategory | null = null): I
   note: null,
 });
 const addDomain = (name: string): IncidentCommand => ({ type: 'AddIncidentDomain', domain: domain(name) });
-const comment = (commentId: string): IncidentCommand => ({ type: 'CommentOnIncident', commentId, text: 'Registrar contacted' });
+const comment = (commentId: string): IncidentCommand => ({
+  type: 'CommentOnIncident',
+  commentId,
+  text: 'Registrar contacted',
+});
 const resolve: IncidentCommand = { type: 'ResolveIncident', outcome: 'MITIGATED', note: null };
 const reopen: IncidentCommand = { type: 'ReopenIncident', reason: 'Domain is back online' };
 const manyDomains = (count: number): string[] => Array.from({ length: count }, (_, i) => `phish-${i}.com`);
@@ -47,18 +51,24 @@ describe('ReportIncident', () => {
   });
 
   it('refuses a second report of the same incident', () => {
-    const error = given([reported]).when(reportIncident()).thenThrows(IncidentAlreadyReportedError, INCIDENT_ID);
+    const error = given([reported])
+      .when(reportIncident())
+      .thenThrows(IncidentAlreadyReportedError, INCIDENT_ID);
     expect(error.code).toBe('CONFLICT');
   });
 
   it('treats a retry with the same idempotency key and content as a no-op', () => {
     const keyed = reportIncident({ idempotencyKey: 'req-42' });
-    given([incidentReported(keyed)]).when(keyed).then([]);
+    given([incidentReported(keyed)])
+      .when(keyed)
+      .then([]);
   });
 
   it('still recognises the retry after the incident was triaged and resolved', () => {
     const keyed = reportIncident({ idempotencyKey: 'req-42' });
-    given([incidentReported(keyed), incidentTriaged('HIGH', 'MALWARE'), incidentResolved()]).when(keyed).then([]);
+    given([incidentReported(keyed), incidentTriaged('HIGH', 'MALWARE'), incidentResolved()])
+      .when(keyed)
+      .then([]);
   });
 
   it('refuses a reused idempotency key with different content', () => {
@@ -77,7 +87,9 @@ describe('ReportIncident', () => {
   });
 
   it('refuses a report without domains', () => {
-    given([]).when(reportIncident({ domains: [] })).thenThrows(InvalidInputError, 'at least one domain');
+    given([])
+      .when(reportIncident({ domains: [] }))
+      .thenThrows(InvalidInputError, 'at least one domain');
   });
 
   it('refuses a report naming one domain twice', () => {
@@ -87,7 +99,9 @@ describe('ReportIncident', () => {
 
   it(`accepts ${MAX_DOMAINS_PER_INCIDENT} domains and refuses one more`, () => {
     const atLimit = reportIncident({ domains: manyDomains(MAX_DOMAINS_PER_INCIDENT).map(domain) });
-    given([]).when(atLimit).then([incidentReported(atLimit)]);
+    given([])
+      .when(atLimit)
+      .then([incidentReported(atLimit)]);
     const overLimit = reportIncident({ domains: manyDomains(MAX_DOMAINS_PER_INCIDENT + 1).map(domain) });
     given([]).when(overLimit).thenThrows(InvalidInputError, `at most ${MAX_DOMAINS_PER_INCIDENT}`);
   });
@@ -119,35 +133,49 @@ describe('on a resolved incident', () => {
     ['AttachEvidence', attachEvidence(), 'cannot attach evidence to it'],
     ['ResolveIncident', resolve, 'cannot resolve it'],
   ])('%s is refused', (_type, command, message) => {
-    const error = given([reported, incidentResolved()]).when(command).thenThrows(IncidentAlreadyResolvedError, message);
+    const error = given([reported, incidentResolved()])
+      .when(command)
+      .thenThrows(IncidentAlreadyResolvedError, message);
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toContain(INCIDENT_ID);
   });
 
   it('still takes comments', () => {
-    given([reported, incidentResolved()]).when(comment('c-1')).then([commentAdded('c-1')]);
+    given([reported, incidentResolved()])
+      .when(comment('c-1'))
+      .then([commentAdded('c-1')]);
   });
 });
 
 describe('TriageIncident', () => {
   it('keeps the reported category when the command gives none', () => {
-    given([reported]).when(triage('HIGH')).then([incidentTriaged('HIGH', 'PHISHING')]);
+    given([reported])
+      .when(triage('HIGH'))
+      .then([incidentTriaged('HIGH', 'PHISHING')]);
   });
 
   it('recategorises when the command gives a category', () => {
-    given([reported]).when(triage('LOW', 'MALWARE')).then([incidentTriaged('LOW', 'MALWARE')]);
+    given([reported])
+      .when(triage('LOW', 'MALWARE'))
+      .then([incidentTriaged('LOW', 'MALWARE')]);
   });
 
   it.each([
     ['the same severity and category', triage('HIGH', 'MALWARE')],
     ['the same severity and no category', triage('HIGH')],
   ])('is a no-op with %s as the current triage', (_label, command) => {
-    given([reported, incidentTriaged('HIGH', 'MALWARE')]).when(command).then([]);
+    given([reported, incidentTriaged('HIGH', 'MALWARE')])
+      .when(command)
+      .then([]);
   });
 
   it('records a changed severity or category', () => {
-    given([reported, incidentTriaged('HIGH')]).when(triage('LOW')).then([incidentTriaged('LOW')]);
-    given([reported, incidentTriaged('HIGH')]).when(triage('HIGH', 'MALWARE')).then([incidentTriaged('HIGH', 'MALWARE')]);
+    given([reported, incidentTriaged('HIGH')])
+      .when(triage('LOW'))
+      .then([incidentTriaged('LOW')]);
+    given([reported, incidentTriaged('HIGH')])
+      .when(triage('HIGH', 'MALWARE'))
+      .then([incidentTriaged('HIGH', 'MALWARE')]);
   });
 
   it('records the same triage again after a reopen, which moves the incident back to triaged', () => {
@@ -159,7 +187,9 @@ describe('TriageIncident', () => {
 
 describe('AddIncidentDomain', () => {
   it('adds a new domain', () => {
-    given([reported]).when(addDomain('other.com')).then([domainAdded('other.com')]);
+    given([reported])
+      .when(addDomain('other.com'))
+      .then([domainAdded('other.com')]);
   });
 
   it.each([
@@ -171,9 +201,15 @@ describe('AddIncidentDomain', () => {
   });
 
   it(`refuses a domain beyond ${MAX_DOMAINS_PER_INCIDENT}`, () => {
-    const full = incidentReported(reportIncident({ domains: manyDomains(MAX_DOMAINS_PER_INCIDENT).map(domain) }));
-    given([full]).when(addDomain('one-more.com')).thenThrows(TooManyDomainsError, `${MAX_DOMAINS_PER_INCIDENT}`);
-    given([incidentReported(reportIncident({ domains: manyDomains(MAX_DOMAINS_PER_INCIDENT - 1).map(domain) }))])
+    const full = incidentReported(
+      reportIncident({ domains: manyDomains(MAX_DOMAINS_PER_INCIDENT).map(domain) }),
+    );
+    given([full])
+      .when(addDomain('one-more.com'))
+      .thenThrows(TooManyDomainsError, `${MAX_DOMAINS_PER_INCIDENT}`);
+    given([
+      incidentReported(reportIncident({ domains: manyDomains(MAX_DOMAINS_PER_INCIDENT - 1).map(domain) })),
+    ])
       .when(addDomain('one-more.com'))
       .then([domainAdded('one-more.com')]);
   });
@@ -182,7 +218,9 @@ describe('AddIncidentDomain', () => {
 describe('AttachEvidence', () => {
   it('attaches evidence with its metadata', () => {
     const command = attachEvidence({ note: 'Landing page', content: 'aGVsbG8=' });
-    given([reported]).when(command).then([evidenceAttached(command)]);
+    given([reported])
+      .when(command)
+      .then([evidenceAttached(command)]);
   });
 
   it('is a no-op when the same evidence id and content come again', () => {
@@ -205,11 +243,15 @@ describe('AttachEvidence', () => {
 
 describe('CommentOnIncident', () => {
   it('adds a comment', () => {
-    given([reported]).when(comment('c-1')).then([commentAdded('c-1')]);
+    given([reported])
+      .when(comment('c-1'))
+      .then([commentAdded('c-1')]);
   });
 
   it('is a no-op for a comment id already recorded', () => {
-    given([reported, commentAdded('c-1')]).when(comment('c-1')).then([]);
+    given([reported, commentAdded('c-1')])
+      .when(comment('c-1'))
+      .then([]);
   });
 });
 
@@ -219,7 +261,9 @@ describe('ResolveIncident and ReopenIncident', () => {
     ['triaged', [reported, incidentTriaged('LOW')]],
     ['reopened', [reported, incidentResolved(), incidentReopened()]],
   ])('resolves a %s incident', (_label, history) => {
-    given(history).when(resolve).then([incidentResolved('MITIGATED')]);
+    given(history)
+      .when(resolve)
+      .then([incidentResolved('MITIGATED')]);
   });
 
   it.each([
@@ -231,11 +275,22 @@ describe('ResolveIncident and ReopenIncident', () => {
   });
 
   it('runs the full cycle: resolve, reopen, work on it again, resolve, reopen', () => {
-    const history = [reported, incidentTriaged('HIGH'), incidentResolved('FALSE_POSITIVE'), incidentReopened()];
-    given(history).when(addDomain('other.com')).then([domainAdded('other.com')]);
+    const history = [
+      reported,
+      incidentTriaged('HIGH'),
+      incidentResolved('FALSE_POSITIVE'),
+      incidentReopened(),
+    ];
+    given(history)
+      .when(addDomain('other.com'))
+      .then([domainAdded('other.com')]);
     given(history).when(attachEvidence()).then([evidenceAttached()]);
     const worked = [...history, domainAdded('other.com'), incidentTriaged('LOW')];
-    given(worked).when(resolve).then([incidentResolved('MITIGATED')]);
-    given([...worked, incidentResolved()]).when(reopen).then([incidentReopened()]);
+    given(worked)
+      .when(resolve)
+      .then([incidentResolved('MITIGATED')]);
+    given([...worked, incidentResolved()])
+      .when(reopen)
+      .then([incidentReopened()]);
   });
 });

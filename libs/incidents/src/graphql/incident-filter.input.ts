@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@app/core/nest';
+import { Field, InputType } from '@nestjs/graphql';
 import type { IncidentCategory, IncidentStatus, Severity, Tlp } from '../domain/incident.vocabulary';
 import { IncidentCategoryEnum, IncidentStatusEnum, SeverityEnum, TlpEnum } from './incident-enums';
 
@@ -14,8 +15,8 @@ export class IncidentFilterInput {
     description: 'A domain: matches incidents naming it, or naming it as their registrable domain',
   })
   domain?: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Reported at or after' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Reported at or after' })
   reportedAfter?: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Reported before' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Reported before' })
   reportedBefore?: Date | null;
 }

@@ -7,6 +7,7 @@ import { AttachEvidenceCommand } from '../commands/attach-evidence/attach-eviden
 import { CommentOnIncidentCommand } from '../commands/comment-on-incident/comment-on-incident.command';
 import type { IncidentChangeCommand } from '../commands/incident-command.base';
 import { ReopenIncidentCommand } from '../commands/reopen-incident/reopen-incident.command';
+import { parseReportIncident } from '../commands/report-incident/parse-report-incident';
 import { ReportIncidentCommand } from '../commands/report-incident/report-incident.command';
 import { ResolveIncidentCommand } from '../commands/resolve-incident/resolve-incident.command';
 import { TriageIncidentCommand } from '../commands/triage-incident/triage-incident.command';
@@ -26,6 +27,7 @@ import {
   AddIncidentDomainPayload,
   AttachEvidencePayload,
   CommentOnIncidentPayload,
+  IncidentReportPreview,
   ReopenIncidentPayload,
   ReportIncidentPayload,
   ResolveIncidentPayload,
@@ -55,6 +57,17 @@ export class IncidentMutationsResolver {
   ): Promise<{ incident: IncidentView; replayed: boolean }> {
     const result = await this.commands.execute(new ReportIncidentCommand(input, context));
     return { incident: await this.read(result), replayed: !result.changed };
+  }
+
+  @Mutation(() => IncidentReportPreview, {
+    description: 'Checks and normalises a report exactly as reportIncident would, without storing it',
+  })
+  validateIncidentReport(
+    @Args('input') input: ReportIncidentInput,
+    @RequestContext() context: CommandContext,
+  ): IncidentReportPreview {
+    const { domains, urls } = parseReportIncident(input, context, () => 'preview');
+    return { domains: [...domains], urls: [...urls] };
   }
 
   @Mutation(() => TriageIncidentPayload)

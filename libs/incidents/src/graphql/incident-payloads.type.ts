@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { IncidentType } from './incident.type';
+import { IncidentDomainType, IncidentType } from './incident.type';
 
 @ObjectType('ReportIncidentPayload')
 export class ReportIncidentPayload {
@@ -23,3 +23,9 @@ export const AttachEvidencePayload = incidentPayload('AttachEvidencePayload');
 export const CommentOnIncidentPayload = incidentPayload('CommentOnIncidentPayload');
 export const ResolveIncidentPayload = incidentPayload('ResolveIncidentPayload');
 export const ReopenIncidentPayload = incidentPayload('ReopenIncidentPayload');
+
+@ObjectType('IncidentReportPreview', { description: 'A report as it would be recorded; nothing is stored' })
+export class IncidentReportPreview {
+  @Field(() => [IncidentDomainType]) domains!: IncidentDomainType[];
+  @Field(() => [String]) urls!: string[];
+}

@@ -1,4 +1,5 @@
-import { Args, GraphQLISODateTime, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DateTimeScalar } from '@app/core/nest';
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import type { IncidentView } from '../projections/incident-view';
 import { GetIncidentQuery } from '../queries/get-incident/get-incident.query';
@@ -39,7 +40,7 @@ export class IncidentQueriesResolver {
   @Query(() => IncidentType, { description: 'The incident as it stood at a past moment, replayed from its events' })
   incidentAsOf(
     @Args('id', { type: () => ID }) id: string,
-    @Args('at', { type: () => GraphQLISODateTime }) at: Date,
+    @Args('at', { type: () => DateTimeScalar }) at: Date,
   ): Promise<IncidentView> {
     return this.queries.execute(new IncidentAsOfQuery(id, at));
   }

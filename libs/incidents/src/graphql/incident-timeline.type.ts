@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@app/core/nest';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ActorType } from './actor.type';
 
 @ObjectType('TimelineEntry', { description: 'One event of the incident stream' })
@@ -6,7 +7,7 @@ export class TimelineEntryType {
   @Field(() => Int, { description: 'The incident version this event produced' }) version!: number;
   @Field({ description: 'Stored event name, e.g. IncidentTriaged' }) type!: string;
   @Field({ description: 'A one-line human summary' }) summary!: string;
-  @Field(() => GraphQLISODateTime) occurredAt!: string;
+  @Field(() => DateTimeScalar) occurredAt!: string;
   @Field(() => ActorType) actor!: ActorType;
   @Field(() => ID) eventId!: string;
   @Field(() => ID) correlationId!: string;

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@app/core/nest';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { DomainName } from '../domain/domain-name';
 import type {
   EvidenceKind,
@@ -46,7 +47,7 @@ export class EvidenceType {
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field({ description: 'Whether the centre holds the content (up to the configured limit)' })
   contentStored!: boolean;
-  @Field(() => GraphQLISODateTime) attachedAt!: string;
+  @Field(() => DateTimeScalar) attachedAt!: string;
   @Field(() => ActorType) attachedBy!: ActorType;
 }
 
@@ -55,14 +56,14 @@ export class CommentType {
   @Field(() => ID) id!: string;
   @Field() text!: string;
   @Field(() => ActorType) author!: ActorType;
-  @Field(() => GraphQLISODateTime) postedAt!: string;
+  @Field(() => DateTimeScalar) postedAt!: string;
 }
 
 @ObjectType('Resolution')
 export class ResolutionType {
   @Field(() => ResolutionOutcomeEnum) outcome!: ResolutionOutcome;
   @Field(() => String, { nullable: true }) note!: string | null;
-  @Field(() => GraphQLISODateTime) resolvedAt!: string;
+  @Field(() => DateTimeScalar) resolvedAt!: string;
 }
 
 @ObjectType('Incident')
@@ -80,8 +81,8 @@ export class IncidentType {
   @Field(() => [EvidenceType]) evidence!: EvidenceType[];
   @Field(() => [CommentType]) comments!: CommentType[];
   @Field(() => ResolutionType, { nullable: true }) resolution!: ResolutionType | null;
-  @Field(() => GraphQLISODateTime) reportedAt!: string;
-  @Field(() => GraphQLISODateTime) updatedAt!: string;
+  @Field(() => DateTimeScalar) reportedAt!: string;
+  @Field(() => DateTimeScalar) updatedAt!: string;
   @Field(() => Int, { description: 'Number of events in the stream; pass it as expectedVersion' })
   version!: number;
 }

@@ -33,7 +33,9 @@ export function given(history: readonly IncidentEvent[]): { when(command: Incide
             thrown = error;
           }
           if (events !== undefined) {
-            throw new Error(`expected ${errorClass.name}, but the decider returned ${JSON.stringify(events)}`);
+            throw new Error(
+              `expected ${errorClass.name}, but the decider returned ${JSON.stringify(events)}`,
+            );
           }
           expect(thrown).toBeInstanceOf(errorClass);
           if (message !== undefined) expect((thrown as Error).message).toMatch(message);

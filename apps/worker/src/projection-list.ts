@@ -1,0 +1,5 @@
+import type { Projection } from '@app/event-store';
+import { incidentsProjection } from '@app/incidents';
+
+/** Every read model dnscc maintains; the runner keeps each at its own checkpoint. */
+export const PROJECTION_LIST: readonly Projection[] = [incidentsProjection];

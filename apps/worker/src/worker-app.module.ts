@@ -1,0 +1,23 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { AppConfig } from '@app/core';
+import { CoreModule } from '@app/core/nest';
+import { EventStoreModule } from '@app/event-store';
+import { PROJECTION_LIST } from './projection-list';
+import { WorkerModule } from './worker.module';
+
+/** The worker process on its own (ROLE=worker): no HTTP, the store and background work. */
+@Module({})
+export class WorkerAppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerAppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
+        EventStoreModule.forRoot(PROJECTION_LIST),
+        WorkerModule,
+      ],
+    };
+  }
+}
