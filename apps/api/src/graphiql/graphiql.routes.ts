@@ -1,13 +1,18 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 
 /** GraphiQL and React from node_modules: no CDN is reachable where dnscc often runs. */
-const ASSETS: Record<string, { module: string; type: string }> = {
-  'graphiql.min.js': { module: 'graphiql/graphiql.min.js', type: 'text/javascript' },
-  'graphiql.min.css': { module: 'graphiql/graphiql.min.css', type: 'text/css' },
-  'react.production.min.js': { module: 'react/umd/react.production.min.js', type: 'text/javascript' },
-  'react-dom.production.min.js': { module: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript' },
+const ASSETS: Record<string, { module: string; file: string; type: string }> = {
+  'graphiql.min.js': { module: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
+  'graphiql.min.css': { module: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
+  'react.production.min.js': { module: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.production.min.js': { module: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
 };
+
+/** Packages' `exports` maps hide their UMD files from require.resolve, so go through package.json. */
+const assetPath = (asset: { module: string; file: string }): string =>
+  path.join(path.dirname(require.resolve(`${asset.module}/package.json`)), asset.file);
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -37,10 +42,10 @@ export function registerGraphiql(app: FastifyInstance): void {
   app.get<{ Params: { file: string } }>('/graphiql/assets/:file', (request, reply) => {
     const asset = ASSETS[request.params.file];
     if (!asset) return reply.code(404).send({ message: 'Not found' });
-    let body = cache.get(asset.module);
+    let body = cache.get(asset.file);
     if (!body) {
-      body = readFileSync(require.resolve(asset.module));
-      cache.set(asset.module, body);
+      body = readFileSync(assetPath(asset));
+      cache.set(asset.file, body);
     }
     return reply.type(asset.type).header('cache-control', 'public, max-age=86400').send(body);
   });

@@ -10,6 +10,13 @@ interface FormattedErrors {
   response: { data: NonNullable<ExecutionResult['data']> | null; errors: GraphQLFormattedError[] };
 }
 
+/** An HTTP-level refusal raised by Fastify before GraphQL runs (body too large, bad JSON). */
+interface HttpClientError {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly message: string;
+}
+
 /**
  * The one place where errors become what clients see: a DomainError keeps its message and gets
  * its code in `extensions.code`; a malformed request is GRAPHQL_VALIDATION_FAILED or
@@ -22,8 +29,7 @@ export function formatGraphqlErrors(execution: ExecutionResult, log: Logger): Fo
     const original: unknown = error.originalError;
     const nested = (original as { errors?: unknown } | undefined)?.errors;
     if (Array.isArray(nested)) {
-      statusCode = 400;
-      return nested.map((e: { message: string }) => withCode(e.message, 'GRAPHQL_VALIDATION_FAILED'));
+      return nested.map((e: { message: string }) => requestError(e.message));
     }
     if (original instanceof DomainError) {
       return [
@@ -34,20 +40,31 @@ export function formatGraphqlErrors(execution: ExecutionResult, log: Logger): Fo
         }),
       ];
     }
+    if (isHttpClientError(original)) {
+      statusCode = original.statusCode;
+      const code = original.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+      return [new GraphQLError(original.message, { extensions: { code } })];
+    }
     if (original === undefined || original instanceof GraphQLError) {
-      const code = /^Variable "|^Argument "|got invalid value/.test(error.message)
-        ? 'BAD_USER_INPUT'
-        : 'GRAPHQL_VALIDATION_FAILED';
-      return [new GraphQLError(error.message, { nodes: error.nodes ?? null, path: error.path ?? null, extensions: { code } })];
+      return [requestError(error.message, error)];
     }
     log.error({ err: original, path: error.path }, 'Unexpected error while resolving a GraphQL request');
     return [new GraphQLError('Internal error', { path: error.path ?? null, extensions: { code: 'INTERNAL_SERVER_ERROR' } })];
   });
-  if (!execution.data && statusCode === 200 && errors.some((e) => e.extensions['code'] === 'GRAPHQL_VALIDATION_FAILED')) {
+  if (statusCode === 200 && !execution.data && errors.some((e) => e.extensions['code'] === 'GRAPHQL_VALIDATION_FAILED')) {
     statusCode = 400;
   }
   return { statusCode, response: { data: execution.data ?? null, errors: errors.map((e) => e.toJSON()) } };
 }
 
-const withCode = (message: string, code: string): GraphQLError =>
-  new GraphQLError(message, { extensions: { code } });
+/** Invalid variable values are the caller's data (BAD_USER_INPUT); the rest is a malformed operation. */
+function requestError(message: string, source?: GraphQLError): GraphQLError {
+  const code = /^Variable "|got invalid value|^Argument "/.test(message) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
+  return new GraphQLError(message, { nodes: source?.nodes ?? null, path: source?.path ?? null, extensions: { code } });
+}
+
+function isHttpClientError(value: unknown): value is HttpClientError {
+  if (typeof value !== 'object' || value === null) return false;
+  const { statusCode, code } = value as Partial<HttpClientError>;
+  return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500 && typeof code === 'string' && code.startsWith('FST_');
+}

@@ -48,7 +48,8 @@ export class AttachEvidenceInput extends IncidentChangeInput {
   sha256?: string | null;
   @Field(() => Int, { nullable: true, description: 'Size in bytes; required without content' })
   size?: number | null;
-  @Field({ defaultValue: 'application/octet-stream' }) mediaType!: string;
+  @Field(() => String, { nullable: true, description: 'Defaults to application/octet-stream' })
+  mediaType?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
 }
 

@@ -28,7 +28,7 @@ export class IncidentQueriesResolver {
     @Args('first', { type: () => Int, defaultValue: 20, description: 'Page size, 1 to 100' }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<IncidentConnectionType> {
-    const page = await this.queries.execute(new ListIncidentsQuery(parseIncidentFilter(filter), first, after));
+    const page = await this.queries.execute(new ListIncidentsQuery(parseIncidentFilter(filter ?? null), first, after ?? null));
     const edges = page.nodes.map(({ cursor, incident }) => ({ cursor, node: incident as IncidentType }));
     return {
       edges,

@@ -17,7 +17,8 @@ export class ReportIncidentInput {
   urls?: string[] | null;
   @Field(() => IncidentCategoryEnum) category!: IncidentCategory;
   @Field() description!: string;
-  @Field(() => TlpEnum, { defaultValue: 'AMBER' }) tlp!: Tlp;
+  // No GraphQL default: graphql-jit does not apply input-field defaults to variables (ADR 0004).
+  @Field(() => TlpEnum, { nullable: true, description: 'Defaults to AMBER' }) tlp?: Tlp | null;
   @Field(() => ReporterInput) reporter!: ReporterInput;
   @Field(() => String, {
     nullable: true,

@@ -6,7 +6,7 @@ export interface AttachEvidenceRequest {
   readonly contentBase64?: string | null | undefined;
   readonly sha256?: string | null | undefined;
   readonly size?: number | null | undefined;
-  readonly mediaType: string;
+  readonly mediaType?: string | null | undefined;
   readonly note?: string | null | undefined;
 }
 

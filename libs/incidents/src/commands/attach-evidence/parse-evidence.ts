@@ -17,7 +17,7 @@ export function parseEvidence(
   evidenceId: string,
   maxContentBytes: number,
 ): AttachEvidence {
-  const mediaType = request.mediaType.trim().toLowerCase();
+  const mediaType = (request.mediaType ?? 'application/octet-stream').trim().toLowerCase();
   if (mediaType.length > MAX_MEDIA_TYPE_LENGTH || !MEDIA_TYPE.test(mediaType)) {
     throw new InvalidInputError('mediaType', request.mediaType, 'is not a media type such as text/plain');
   }

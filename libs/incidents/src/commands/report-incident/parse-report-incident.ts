@@ -49,7 +49,7 @@ export function parseReportIncident(
     urls,
     category: request.category,
     description: requiredText('description', request.description, MAX_DESCRIPTION_LENGTH),
-    tlp: request.tlp,
+    tlp: request.tlp ?? 'AMBER',
     idempotencyKey,
   };
 }

@@ -8,7 +8,8 @@ export interface ReportIncidentRequest {
   readonly urls?: readonly string[] | null | undefined;
   readonly category: IncidentCategory;
   readonly description: string;
-  readonly tlp: Tlp;
+  /** AMBER when not given: shared with the recipient organisation and its clients only. */
+  readonly tlp?: Tlp | null | undefined;
   readonly reporter: { readonly name: string; readonly contact?: string | null | undefined };
   readonly idempotencyKey?: string | null | undefined;
 }

@@ -1,6 +1,12 @@
 import type { DomainName } from '../domain-name';
 import { normaliseDomain } from '../domain-name.normalise';
-import type { AttachEvidence, ReportIncident } from '../incident.commands';
+import type {
+  AttachEvidence,
+  IncidentCommand,
+  ReopenIncident,
+  ReportIncident,
+  ResolveIncident,
+} from '../incident.commands';
 import type {
   CommentAdded,
   DomainAdded,
@@ -84,3 +90,27 @@ export const incidentReopened = (reason = 'Domain is back online'): IncidentReop
   type: 'IncidentReopened',
   data: { reason },
 });
+
+/** `count` distinct valid names, for limit checks. */
+export const manyDomainNames = (count: number): string[] =>
+  Array.from({ length: count }, (_, i) => `phish-${i}.com`);
+
+export const triageIncident = (
+  severity: Severity,
+  category: IncidentCategory | null = null,
+): IncidentCommand => ({ type: 'TriageIncident', severity, category, note: null });
+
+export const addIncidentDomain = (name: string): IncidentCommand => ({
+  type: 'AddIncidentDomain',
+  domain: domain(name),
+});
+
+export const commentOnIncident = (commentId: string, text = 'Registrar contacted'): IncidentCommand => ({
+  type: 'CommentOnIncident',
+  commentId,
+  text,
+});
+
+export const resolveIncident: ResolveIncident = { type: 'ResolveIncident', outcome: 'MITIGATED', note: null };
+
+export const reopenIncident: ReopenIncident = { type: 'ReopenIncident', reason: 'Domain is back online' };

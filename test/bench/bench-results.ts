@@ -1,0 +1,53 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The machine a run measured, so that figures from different hosts are not compared blindly. */
+export interface MachineInfo {
+  readonly cpus: number;
+  readonly cpuModel: string;
+  readonly node: string;
+  readonly platform: string;
+  readonly osRelease: string;
+  readonly arch: string;
+  readonly totalMemoryMiB: number;
+  readonly loadAverageAtStart: readonly number[];
+}
+
+export function machineInfo(): MachineInfo {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    node: process.version,
+    platform: process.platform,
+    osRelease: os.release(),
+    arch: process.arch,
+    totalMemoryMiB: Math.round(os.totalmem() / 2 ** 20),
+    loadAverageAtStart: os.loadavg().map((load) => Math.round(load * 100) / 100),
+  };
+}
+
+/** A file-name-safe timestamp: 2025-01-31T10-20-30Z. */
+export const fileTimestamp = (date: Date): string => date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+
+export interface WrittenFiles {
+  readonly json: string;
+  readonly latestJson: string;
+  readonly latestSvg: string;
+}
+
+/** Writes <name>-<timestamp>.json, <name>-latest.json and <name>-latest.svg into `outDir`. */
+export function writeBenchResults(outDir: string, name: string, startedAt: Date, results: unknown, svg: string): WrittenFiles {
+  mkdirSync(outDir, { recursive: true });
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  const files: WrittenFiles = {
+    json: path.join(outDir, `${name}-${fileTimestamp(startedAt)}.json`),
+    latestJson: path.join(outDir, `${name}-latest.json`),
+    latestSvg: path.join(outDir, `${name}-latest.svg`),
+  };
+  writeFileSync(files.json, json);
+  writeFileSync(files.latestJson, json);
+  writeFileSync(files.latestSvg, svg);
+  return files;
+}

@@ -1,0 +1,128 @@
+import { TARGET_P99_MS, TARGET_RATE } from './intake-targets';
+import type { IntakeOperation } from './intake-requests';
+import type { PhaseResult } from './load-phase';
+
+const COLOURS: Readonly<Record<IntakeOperation, string>> = {
+  reportIncident: '#1f6feb',
+  validateIncidentReport: '#9a9a9a',
+};
+const PANEL = { width: 460, height: 300, left: 64, top: 56, bottom: 64 };
+const WIDTH = PANEL.width * 2 + 40;
+const HEIGHT = PANEL.top + PANEL.height + PANEL.bottom + 24;
+
+interface Group {
+  readonly label: string;
+  readonly values: Readonly<Partial<Record<IntakeOperation, number>>>;
+}
+
+interface Panel {
+  readonly title: string;
+  readonly unit: string;
+  readonly groups: readonly Group[];
+  /** A dashed line at the goal. */
+  readonly goal: number;
+}
+
+const escapeXml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const groupLabel = (phase: PhaseResult): string =>
+  phase.kind === 'max' ? `max (${phase.connections} conn)` : `${phase.targetRate ?? '?'}/s`;
+
+function groupsOf(phases: readonly PhaseResult[], value: (phase: PhaseResult) => number | undefined): Group[] {
+  const groups = new Map<string, Partial<Record<IntakeOperation, number>>>();
+  for (const phase of phases.filter((p) => p.kind !== 'warmup')) {
+    const values = groups.get(groupLabel(phase)) ?? {};
+    const measured = value(phase);
+    if (measured !== undefined) values[phase.operation] = measured;
+    groups.set(groupLabel(phase), values);
+  }
+  return [...groups].map(([label, values]) => ({ label, values }));
+}
+
+/** A round axis maximum above both the data and the goal line. */
+function axisMax(panel: Panel): number {
+  const top = Math.max(panel.goal, ...panel.groups.flatMap((g) => Object.values(g.values))) * 1.15;
+  const step = 10 ** Math.floor(Math.log10(top));
+  return Math.ceil(top / step) * step;
+}
+
+function renderPanel(panel: Panel, originX: number): string {
+  const max = axisMax(panel);
+  const plotWidth = PANEL.width - PANEL.left - 16;
+  const y = (value: number): number => PANEL.top + PANEL.height - (value / max) * PANEL.height;
+  const slot = plotWidth / Math.max(1, panel.groups.length);
+  const barWidth = Math.min(36, slot / 3);
+  const parts: string[] = [`<g transform="translate(${originX},0)">`];
+  parts.push(`<text x="${PANEL.left}" y="28" class="title">${escapeXml(panel.title)}</text>`);
+  for (let i = 0; i <= 4; i += 1) {
+    const value = (max / 4) * i;
+    parts.push(
+      `<line x1="${PANEL.left}" x2="${PANEL.left + plotWidth}" y1="${y(value)}" y2="${y(value)}" class="grid"/>`,
+      `<text x="${PANEL.left - 6}" y="${y(value) + 4}" class="tick" text-anchor="end">${formatValue(value)}</text>`,
+    );
+  }
+  panel.groups.forEach((group, index) => {
+    const centre = PANEL.left + slot * index + slot / 2;
+    (['reportIncident', 'validateIncidentReport'] as const).forEach((operation, side) => {
+      const value = group.values[operation];
+      if (value === undefined) return;
+      const x = centre + (side === 0 ? -barWidth - 2 : 2);
+      parts.push(
+        `<rect x="${x}" y="${y(value)}" width="${barWidth}" height="${PANEL.top + PANEL.height - y(value)}" fill="${COLOURS[operation]}"/>`,
+        `<text x="${x + barWidth / 2}" y="${y(value) - 4}" class="value" text-anchor="middle">${formatValue(value)}</text>`,
+      );
+    });
+    parts.push(
+      `<text x="${centre}" y="${PANEL.top + PANEL.height + 18}" class="tick" text-anchor="middle">${escapeXml(group.label)}</text>`,
+    );
+  });
+  parts.push(
+    `<line x1="${PANEL.left}" x2="${PANEL.left + plotWidth}" y1="${y(panel.goal)}" y2="${y(panel.goal)}" class="goal"/>`,
+    `<text x="${PANEL.left + plotWidth}" y="${y(panel.goal) - 4}" class="goal-label" text-anchor="end">goal ${formatValue(panel.goal)} ${panel.unit}</text>`,
+    '</g>',
+  );
+  return parts.join('\n');
+}
+
+const formatValue = (value: number): string => (value >= 100 ? String(Math.round(value)) : String(Math.round(value * 10) / 10));
+
+function legend(): string {
+  return (['reportIncident', 'validateIncidentReport'] as const)
+    .map((operation, i) => {
+      const x = PANEL.left + i * 260;
+      const y = HEIGHT - 16;
+      const label = operation === 'reportIncident' ? 'reportIncident (stores)' : 'validateIncidentReport (baseline)';
+      return `<rect x="${x}" y="${y - 10}" width="12" height="12" fill="${COLOURS[operation]}"/><text x="${x + 18}" y="${y}" class="tick">${label}</text>`;
+    })
+    .join('\n');
+}
+
+/** Hand-written SVG: achieved throughput and p99 latency per phase, reportIncident beside its baseline. */
+export function renderIntakeChart(phases: readonly PhaseResult[], caption: string): string {
+  const throughput: Panel = {
+    title: 'Achieved throughput (successful req/s)',
+    unit: 'req/s',
+    groups: groupsOf(phases, (phase) => phase.achievedRps),
+    goal: TARGET_RATE,
+  };
+  const p99: Panel = {
+    title: 'p99 latency (ms)',
+    unit: 'ms',
+    groups: groupsOf(phases, (phase) => phase.latencyMs?.p99),
+    goal: TARGET_P99_MS,
+  };
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="system-ui, sans-serif">`,
+    '<style>.title{font-size:14px;font-weight:600}.tick{font-size:11px;fill:#444}.value{font-size:10px;fill:#222}' +
+      '.grid{stroke:#e5e5e5}.goal{stroke:#d1242f;stroke-dasharray:5 4}.goal-label{font-size:10px;fill:#d1242f}' +
+      '.caption{font-size:11px;fill:#666}</style>',
+    '<rect width="100%" height="100%" fill="#fff"/>',
+    renderPanel(throughput, 0),
+    renderPanel(p99, PANEL.width + 40),
+    `<text x="${PANEL.left}" y="46" class="caption">${escapeXml(caption)}</text>`,
+    legend(),
+    '</svg>',
+    '',
+  ].join('\n');
+}

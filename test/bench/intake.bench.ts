@@ -1,0 +1,180 @@
+/**
+ * Intake benchmark: how many incident reports per second the API stores, and how fast it answers,
+ * next to the same requests that are only parsed (validateIncidentReport). Starts the built server,
+ * loads it with autocannon from this process, prints a table and writes bench-results/intake-*.
+ * Run with `npm run bench:intake`; settings in bench-config.ts. Exits 0 whether or not targets hold.
+ */
+import { readFileSync } from 'node:fs';
+import { BenchConfigError, type IntakeBenchConfig, loadBenchConfig } from './bench-config';
+import { machineInfo, writeBenchResults } from './bench-results';
+import { renderIntakeChart } from './intake-chart';
+import { formatFailures, formatPhaseTable, formatSummary, formatVerifications, type StoreVerification } from './intake-report';
+import { type IntakeOperation, RequestSequence, storedIncidentCount } from './intake-requests';
+import { summariseIntake } from './intake-targets';
+import { describePhase, type PhasePlan, type PhaseResult, runPhase } from './load-phase';
+import { ServerProcess } from './server-process';
+
+const OPERATIONS: readonly IntakeOperation[] = ['reportIncident', 'validateIncidentReport'];
+const PAUSE_BETWEEN_PHASES_MS = 1000;
+const out = process.stdout;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Warm-up, the fixed rates in order, then the unthrottled phases: the same plan for both operations. */
+function planFor(operation: IntakeOperation, config: IntakeBenchConfig): PhasePlan[] {
+  const warmup: PhasePlan[] =
+    config.warmupS > 0
+      ? [{ operation, kind: 'warmup', targetRate: null, connections: config.rateConnections, durationS: config.warmupS, staggered: false }]
+      : [];
+  return [
+    ...warmup,
+    ...config.rates.map((rate): PhasePlan => ({
+      operation,
+      kind: 'rate',
+      targetRate: rate,
+      connections: Math.min(config.rateConnections, rate),
+      durationS: config.durationS,
+      staggered: config.stagger,
+    })),
+    ...config.maxConnections.map((connections): PhasePlan => ({
+      operation,
+      kind: 'max',
+      targetRate: null,
+      connections,
+      durationS: config.durationS,
+      staggered: false,
+    })),
+  ];
+}
+
+/** The incident count once in-flight requests of a finished phase have landed: two equal reads in a row. */
+async function settledIncidentCount(url: string): Promise<number> {
+  let previous = await storedIncidentCount(url);
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    await sleep(200);
+    const current = await storedIncidentCount(url);
+    if (current === previous) return current;
+    previous = current;
+  }
+  return previous;
+}
+
+interface OperationRun {
+  readonly phases: PhaseResult[];
+  readonly verifications: StoreVerification[];
+  storage: { readonly incidents: number; readonly dataDirBytes: number } | null;
+}
+
+let currentServer: ServerProcess | undefined;
+
+async function runOperation(
+  plans: readonly PhasePlan[],
+  sequence: RequestSequence,
+  position: { done: number; readonly total: number },
+): Promise<OperationRun> {
+  const server = await ServerProcess.start();
+  currentServer = server;
+  const run: OperationRun = { phases: [], verifications: [], storage: null };
+  try {
+    for (const plan of plans) {
+      position.done += 1;
+      const stores = plan.operation === 'reportIncident';
+      const label = `${plan.operation} ${plan.kind === 'warmup' ? 'warm-up' : describePhase(plan)}`;
+      out.write(`[${position.done}/${position.total}] ${label}, ${plan.durationS} s `);
+      const countBefore = stores ? await storedIncidentCount(server.url) : 0;
+      const result = await runPhase(server, plan, sequence, out);
+      const p99 = result.latencyMs?.p99.toFixed(2) ?? '-';
+      const { server: serverCpu, loadGenerator, other } = result.cpuPct;
+      const cpu = `CPU: server ${serverCpu ?? '-'}%, load generator ${loadGenerator}%, other ${other ?? '-'}%`;
+      out.write(` ${result.achievedRps} req/s, p99 ${p99} ms, ${result.errors} errors (${cpu})\n`);
+      if (stores) {
+        const stored = (await settledIncidentCount(server.url)) - countBefore;
+        const unanswered = result.sent - result.responses;
+        run.verifications.push({
+          phase: label,
+          okResponses: result.ok,
+          unanswered,
+          stored,
+          consistent: stored >= result.ok && stored <= result.ok + unanswered,
+        });
+      }
+      if (plan.kind !== 'warmup') run.phases.push(result);
+      await sleep(PAUSE_BETWEEN_PHASES_MS);
+    }
+    if (plans.some((plan) => plan.operation === 'reportIncident')) {
+      run.storage = { incidents: await storedIncidentCount(server.url), dataDirBytes: server.dataDirBytes() };
+    }
+  } finally {
+    await server.stop();
+    currentServer = undefined;
+  }
+  return run;
+}
+
+function autocannonVersion(): string {
+  const manifest: unknown = JSON.parse(readFileSync(require.resolve('autocannon/package.json'), 'utf8'));
+  const version = typeof manifest === 'object' && manifest !== null ? (manifest as { version?: unknown }).version : undefined;
+  return typeof version === 'string' ? version : 'unknown';
+}
+
+async function main(): Promise<void> {
+  const config = loadBenchConfig();
+  const startedAt = new Date();
+  const machine = machineInfo();
+  const plans = OPERATIONS.map((operation) => planFor(operation, config));
+  const total = plans.reduce((sum, list) => sum + list.length, 0);
+  const seconds = plans.flat().reduce((sum, plan) => sum + plan.durationS + 1, 0);
+  out.write(
+    `Intake benchmark: ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, autocannon ${autocannonVersion()}\n` +
+      `${total} phases, about ${Math.ceil(seconds / 10) * 10} s of load; each operation against a fresh server and data directory\n\n`,
+  );
+
+  const sequence = new RequestSequence();
+  const position = { done: 0, total };
+  const runs: OperationRun[] = [];
+  for (const operationPlans of plans) runs.push(await runOperation(operationPlans, sequence, position));
+  const phases = runs.flatMap((run) => run.phases);
+  const verifications = runs.flatMap((run) => run.verifications);
+  const summary = summariseIntake(phases);
+
+  out.write(`\n${formatPhaseTable(phases)}\n\nStored incidents vs successful reportIncident responses:\n`);
+  out.write(`${formatVerifications(verifications)}\n\n${formatSummary(summary)}\n`);
+  const failures = formatFailures(phases);
+  if (failures !== null) out.write(`\nFirst failed response per phase:\n${failures}\n`);
+
+  const caption = `${machine.cpus} CPUs, Node ${machine.node}, ${config.durationS} s per phase, ${startedAt.toISOString()}`;
+  const files = writeBenchResults(
+    config.outDir,
+    'intake',
+    startedAt,
+    {
+      benchmark: 'intake',
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      machine,
+      config,
+      method: {
+        loadGenerator: `autocannon ${autocannonVersion()}, in the benchmark process, pipelining 1`,
+        fixedRate: 'autocannon overallRate: each connection gets an equal share, sent as fast as answers allow at the start of each second',
+        latency: 'per response, from the write of the request to the end of its response; exact percentiles, no coordinated-omission correction',
+        achievedRps: 'successful responses (2xx, expected payload, no GraphQL errors) per second of the phase',
+      },
+      phases,
+      verifications,
+      storage: runs.find((run) => run.storage !== null)?.storage ?? null,
+      summary,
+    },
+    renderIntakeChart(phases, caption),
+  );
+  out.write(`\nResults: ${files.json}\n         ${files.latestJson}\n         ${files.latestSvg}\n`);
+}
+
+process.once('SIGINT', () => {
+  currentServer?.killNow();
+  process.exit(130);
+});
+
+main().catch((error: unknown) => {
+  currentServer?.killNow();
+  process.stderr.write(`\nintake benchmark failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(error instanceof BenchConfigError ? 2 : 1);
+});
