@@ -14,6 +14,8 @@ export interface IntakeBenchConfig {
   readonly stagger: boolean;
   /** BENCH_MAX_CONNECTIONS: one unthrottled phase per value. */
   readonly maxConnections: readonly number[];
+  /** BENCH_SERVER_NODE_ARGS: extra node options for the server, e.g. `--cpu-prof --cpu-prof-dir=bench-results`. */
+  readonly serverNodeArgs: readonly string[];
   /** BENCH_OUT_DIR: where results are written; bench-results/ at the repository root by default. */
   readonly outDir: string;
 }
@@ -32,6 +34,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): IntakeBen
     rateConnections: positiveInteger(env, 'BENCH_CONNECTIONS', '32'),
     stagger: flag(env, 'BENCH_STAGGER', '1'),
     maxConnections: positiveIntegers(env, 'BENCH_MAX_CONNECTIONS', '32,64'),
+    serverNodeArgs: (env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== ''),
     outDir: path.resolve(REPOSITORY_ROOT, env['BENCH_OUT_DIR'] ?? 'bench-results'),
   };
 }

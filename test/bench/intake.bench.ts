@@ -67,11 +67,12 @@ interface OperationRun {
 let currentServer: ServerProcess | undefined;
 
 async function runOperation(
+  config: IntakeBenchConfig,
   plans: readonly PhasePlan[],
   sequence: RequestSequence,
   position: { done: number; readonly total: number },
 ): Promise<OperationRun> {
-  const server = await ServerProcess.start();
+  const server = await ServerProcess.start(config.serverNodeArgs);
   currentServer = server;
   const run: OperationRun = { phases: [], verifications: [], storage: null };
   try {
@@ -131,7 +132,7 @@ async function main(): Promise<void> {
   const sequence = new RequestSequence();
   const position = { done: 0, total };
   const runs: OperationRun[] = [];
-  for (const operationPlans of plans) runs.push(await runOperation(operationPlans, sequence, position));
+  for (const operationPlans of plans) runs.push(await runOperation(config, operationPlans, sequence, position));
   const phases = runs.flatMap((run) => run.phases);
   const verifications = runs.flatMap((run) => run.verifications);
   const summary = summariseIntake(phases);

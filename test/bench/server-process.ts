@@ -43,11 +43,11 @@ export class ServerProcess {
     child.stderr?.on('data', keep);
   }
 
-  /** Starts the server and resolves once GET /health answers 200. */
-  static async start(): Promise<ServerProcess> {
+  /** Starts the server (with extra `nodeArgs` such as --cpu-prof) and resolves once GET /health answers 200. */
+  static async start(nodeArgs: readonly string[] = []): Promise<ServerProcess> {
     const port = await freePort();
     const dataDir = mkdtempSync(path.join(tmpdir(), 'dnscc-bench-'));
-    const child = spawn(process.execPath, [MAIN], {
+    const child = spawn(process.execPath, [...nodeArgs, MAIN], {
       env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

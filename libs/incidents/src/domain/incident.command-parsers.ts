@@ -58,11 +58,11 @@ export function parseReportIncident(input: ReportIncidentInput): ReportIncident 
     incidentId: input.incidentId,
     reporter: parseReporter(input.reporter),
     domains: uniqueBy(
-      rawDomains.map((domain) => normaliseDomain(domain, 'domains')),
+      rawDomains.map((domain, i) => normaliseDomain(domain, `domains[${i}]`)),
       (domain: DomainName) => domain.name,
     ),
     urls: uniqueBy(
-      rawUrls.map((url) => normaliseUrl(url, 'urls')),
+      rawUrls.map((url, i) => normaliseUrl(url, `urls[${i}]`)),
       (url: string) => url,
     ),
     category: input.category,

@@ -65,9 +65,9 @@ describe('parseReportIncident', () => {
 
   it.each<[string, Partial<ReportIncidentInput>]>([
     ['domains', { domains: [] }],
-    ['domains', { domains: ['evil.com', 'co.uk'] }],
+    ['domains\\[1\\]', { domains: ['evil.com', 'co.uk'] }],
     ['domains', { domains: Array.from({ length: MAX_DOMAINS_PER_INCIDENT + 1 }, (_, i) => `d${i}.com`) }],
-    ['urls', { urls: ['ftp://evil.com/'] }],
+    ['urls\\[0\\]', { urls: ['ftp://evil.com/'] }],
     ['description', { description: '   ' }],
     ['description', { description: 'x'.repeat(MAX_DESCRIPTION_LENGTH + 1) }],
     ['description', { description: 'nul \u0000 inside' }],

@@ -7,7 +7,7 @@ import { AttachEvidenceCommand } from '../commands/attach-evidence/attach-eviden
 import { CommentOnIncidentCommand } from '../commands/comment-on-incident/comment-on-incident.command';
 import type { IncidentChangeCommand } from '../commands/incident-command.base';
 import { ReopenIncidentCommand } from '../commands/reopen-incident/reopen-incident.command';
-import { parseReportIncident } from '../commands/report-incident/parse-report-incident';
+import { toReportIncident } from '../commands/report-incident/report-incident.handler';
 import { ReportIncidentCommand } from '../commands/report-incident/report-incident.command';
 import { ResolveIncidentCommand } from '../commands/resolve-incident/resolve-incident.command';
 import { TriageIncidentCommand } from '../commands/triage-incident/triage-incident.command';
@@ -66,7 +66,7 @@ export class IncidentMutationsResolver {
     @Args('input') input: ReportIncidentInput,
     @RequestContext() context: CommandContext,
   ): IncidentReportPreview {
-    const { domains, urls } = parseReportIncident(input, context, () => 'preview');
+    const { domains, urls } = toReportIncident(input, context, new Date());
     return { domains: [...domains], urls: [...urls] };
   }
 

@@ -1,6 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { AddIncidentDomain } from '../../domain/incident.commands';
-import { normaliseDomain } from '../../domain/domain-name.normalise';
+import { parseAddIncidentDomain } from '../../domain/incident.command-parsers';
 import {
   IncidentStreamRepository,
   type IncidentWriteResult,
@@ -12,7 +11,6 @@ export class AddIncidentDomainHandler implements ICommandHandler<AddIncidentDoma
   constructor(private readonly incidents: IncidentStreamRepository) {}
 
   execute({ incidentId, input, context, expectedVersion }: AddIncidentDomainCommand): Promise<IncidentWriteResult> {
-    const command: AddIncidentDomain = { type: 'AddIncidentDomain', domain: normaliseDomain(input.domain) };
-    return this.incidents.execute(incidentId, command, context, expectedVersion);
+    return this.incidents.execute(incidentId, parseAddIncidentDomain(input), context, expectedVersion);
   }
 }

@@ -1,7 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { newEventId } from '@app/core';
-import type { CommentOnIncident } from '../../domain/incident.commands';
-import { MAX_COMMENT_LENGTH, requiredText } from '../../domain/incident.input-limits';
+import { parseCommentOnIncident } from '../../domain/incident.command-parsers';
 import {
   IncidentStreamRepository,
   type IncidentWriteResult,
@@ -13,11 +12,7 @@ export class CommentOnIncidentHandler implements ICommandHandler<CommentOnIncide
   constructor(private readonly incidents: IncidentStreamRepository) {}
 
   execute({ incidentId, input, context, expectedVersion }: CommentOnIncidentCommand): Promise<IncidentWriteResult> {
-    const command: CommentOnIncident = {
-      type: 'CommentOnIncident',
-      commentId: newEventId(),
-      text: requiredText('text', input.text, MAX_COMMENT_LENGTH),
-    };
+    const command = parseCommentOnIncident({ commentId: newEventId(), text: input.text });
     return this.incidents.execute(incidentId, command, context, expectedVersion);
   }
 }

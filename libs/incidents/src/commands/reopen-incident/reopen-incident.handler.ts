@@ -1,6 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { ReopenIncident } from '../../domain/incident.commands';
-import { MAX_REOPEN_REASON_LENGTH, requiredText } from '../../domain/incident.input-limits';
+import { parseReopenIncident } from '../../domain/incident.command-parsers';
 import {
   IncidentStreamRepository,
   type IncidentWriteResult,
@@ -12,10 +11,6 @@ export class ReopenIncidentHandler implements ICommandHandler<ReopenIncidentComm
   constructor(private readonly incidents: IncidentStreamRepository) {}
 
   execute({ incidentId, input, context, expectedVersion }: ReopenIncidentCommand): Promise<IncidentWriteResult> {
-    const command: ReopenIncident = {
-      type: 'ReopenIncident',
-      reason: requiredText('reason', input.reason, MAX_REOPEN_REASON_LENGTH),
-    };
-    return this.incidents.execute(incidentId, command, context, expectedVersion);
+    return this.incidents.execute(incidentId, parseReopenIncident(input), context, expectedVersion);
   }
 }

@@ -1,15 +1,38 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CLOCK, type Clock, uuidV5, uuidV7 } from '@app/core';
+import { CLOCK, type Clock, type CommandContext, uuidV5, uuidV7 } from '@app/core';
+import { parseReportIncident } from '../../domain/incident.command-parsers';
+import type { ReportIncident } from '../../domain/incident.commands';
 import {
   IncidentStreamRepository,
   type IncidentWriteResult,
 } from '../../infrastructure/incident-stream.repository';
-import { parseReportIncident } from './parse-report-incident';
-import { ReportIncidentCommand } from './report-incident.command';
+import { ReportIncidentCommand, type ReportIncidentRequest } from './report-incident.command';
 
 /** Namespace of incident ids derived from (reporter, idempotency key): a retry finds the same stream. */
 const IDEMPOTENT_INCIDENT_NAMESPACE = '6f1c7a52-3d1e-4b8a-9a57-0d6c2f4e8b11';
+
+/**
+ * Parses a report the way every intake path does. With an idempotency key the incident id is
+ * derived from the reporter and the key, so a retry lands on the stream the first attempt created
+ * and the decider recognises it; without one the id is a fresh time-ordered UUID.
+ */
+export function toReportIncident(request: ReportIncidentRequest, context: CommandContext, now: Date): ReportIncident {
+  const command = parseReportIncident({
+    ...request,
+    incidentId: '',
+    tlp: request.tlp ?? 'AMBER',
+    reporter: {
+      organisationId: context.actor.organisationId,
+      name: request.reporter.name,
+      contact: request.reporter.contact ?? null,
+    },
+  });
+  const { reporter, idempotencyKey } = command;
+  const scope = `${reporter.organisationId ?? `name:${reporter.name.toLowerCase()}`}\n${idempotencyKey ?? ''}`;
+  const incidentId = idempotencyKey === null ? uuidV7(now.getTime()) : uuidV5(scope, IDEMPOTENT_INCIDENT_NAMESPACE);
+  return { ...command, incidentId };
+}
 
 @CommandHandler(ReportIncidentCommand)
 export class ReportIncidentHandler implements ICommandHandler<ReportIncidentCommand> {
@@ -19,9 +42,7 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
   ) {}
 
   execute({ request, context }: ReportIncidentCommand): Promise<IncidentWriteResult> {
-    const command = parseReportIncident(request, context, (scope) =>
-      scope === null ? uuidV7(this.clock.now().getTime()) : uuidV5(scope, IDEMPOTENT_INCIDENT_NAMESPACE),
-    );
+    const command = toReportIncident(request, context, this.clock.now());
     return this.incidents.execute(command.incidentId, command, context);
   }
 }

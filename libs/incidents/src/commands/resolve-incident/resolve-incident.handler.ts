@@ -1,6 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { ResolveIncident } from '../../domain/incident.commands';
-import { MAX_NOTE_LENGTH, optionalText } from '../../domain/incident.input-limits';
+import { parseResolveIncident } from '../../domain/incident.command-parsers';
 import {
   IncidentStreamRepository,
   type IncidentWriteResult,
@@ -12,11 +11,6 @@ export class ResolveIncidentHandler implements ICommandHandler<ResolveIncidentCo
   constructor(private readonly incidents: IncidentStreamRepository) {}
 
   execute({ incidentId, input, context, expectedVersion }: ResolveIncidentCommand): Promise<IncidentWriteResult> {
-    const command: ResolveIncident = {
-      type: 'ResolveIncident',
-      outcome: input.outcome,
-      note: optionalText('note', input.note, MAX_NOTE_LENGTH),
-    };
-    return this.incidents.execute(incidentId, command, context, expectedVersion);
+    return this.incidents.execute(incidentId, parseResolveIncident(input), context, expectedVersion);
   }
 }

@@ -1,6 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { TriageIncident } from '../../domain/incident.commands';
-import { MAX_NOTE_LENGTH, optionalText } from '../../domain/incident.input-limits';
+import { parseTriageIncident } from '../../domain/incident.command-parsers';
 import {
   IncidentStreamRepository,
   type IncidentWriteResult,
@@ -12,12 +11,6 @@ export class TriageIncidentHandler implements ICommandHandler<TriageIncidentComm
   constructor(private readonly incidents: IncidentStreamRepository) {}
 
   execute({ incidentId, input, context, expectedVersion }: TriageIncidentCommand): Promise<IncidentWriteResult> {
-    const command: TriageIncident = {
-      type: 'TriageIncident',
-      severity: input.severity,
-      category: input.category ?? null,
-      note: optionalText('note', input.note, MAX_NOTE_LENGTH),
-    };
-    return this.incidents.execute(incidentId, command, context, expectedVersion);
+    return this.incidents.execute(incidentId, parseTriageIncident(input), context, expectedVersion);
   }
 }
