@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -11,7 +11,6 @@ export interface MachineInfo {
   readonly osRelease: string;
   readonly arch: string;
   readonly totalMemoryMiB: number;
-  readonly loadAverageAtStart: readonly number[];
 }
 
 export function machineInfo(): MachineInfo {
@@ -24,12 +23,18 @@ export function machineInfo(): MachineInfo {
     osRelease: os.release(),
     arch: process.arch,
     totalMemoryMiB: Math.round(os.totalmem() / 2 ** 20),
-    loadAverageAtStart: os.loadavg().map((load) => Math.round(load * 100) / 100),
   };
 }
 
+/** The 1, 5 and 15 minute load averages: how busy the machine was apart from the benchmark. */
+export const loadAverage = (): number[] => os.loadavg().map((load) => Math.round(load * 100) / 100);
+
 /** A file-name-safe timestamp: 2025-01-31T10-20-30Z. */
-export const fileTimestamp = (date: Date): string => date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+export const fileTimestamp = (date: Date): string =>
+  date
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
 
 export interface WrittenFiles {
   readonly json: string;
@@ -38,7 +43,13 @@ export interface WrittenFiles {
 }
 
 /** Writes <name>-<timestamp>.json, <name>-latest.json and <name>-latest.svg into `outDir`. */
-export function writeBenchResults(outDir: string, name: string, startedAt: Date, results: unknown, svg: string): WrittenFiles {
+export function writeBenchResults(
+  outDir: string,
+  name: string,
+  startedAt: Date,
+  results: unknown,
+  svg: string,
+): WrittenFiles {
   mkdirSync(outDir, { recursive: true });
   const json = `${JSON.stringify(results, null, 2)}\n`;
   const files: WrittenFiles = {
@@ -50,4 +61,14 @@ export function writeBenchResults(outDir: string, name: string, startedAt: Date,
   writeFileSync(files.latestJson, json);
   writeFileSync(files.latestSvg, svg);
   return files;
+}
+
+/** The installed autocannon's version, recorded with the results. */
+export function autocannonVersion(): string {
+  const manifest: unknown = JSON.parse(readFileSync(require.resolve('autocannon/package.json'), 'utf8'));
+  const version =
+    typeof manifest === 'object' && manifest !== null
+      ? (manifest as { version?: unknown }).version
+      : undefined;
+  return typeof version === 'string' ? version : 'unknown';
 }

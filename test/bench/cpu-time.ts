@@ -10,7 +10,8 @@ const TICKS_PER_SECOND = ((): number => {
   }
 })();
 
-const ticksToMs = (ticks: number): number | null => (Number.isFinite(ticks) ? (ticks * 1000) / TICKS_PER_SECOND : null);
+const ticksToMs = (ticks: number): number | null =>
+  Number.isFinite(ticks) ? (ticks * 1000) / TICKS_PER_SECOND : null;
 
 /** CPU time (user + system, all threads) a process has used so far, in ms; null off Linux. */
 export function processCpuMs(pid: number | undefined): number | null {
@@ -34,7 +35,9 @@ export function machineBusyCpuMs(): number | null {
     const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
     // cpu user nice system idle iowait irq softirq steal ...: everything but idle and iowait is busy.
     const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number);
-    return ticksToMs((user ?? NaN) + (nice ?? NaN) + (system ?? NaN) + (irq ?? NaN) + (softirq ?? NaN) + (steal ?? NaN));
+    return ticksToMs(
+      (user ?? NaN) + (nice ?? NaN) + (system ?? NaN) + (irq ?? NaN) + (softirq ?? NaN) + (steal ?? NaN),
+    );
   } catch {
     return null;
   }

@@ -29,7 +29,10 @@ const escapeXml = (text: string): string =>
 const groupLabel = (phase: PhaseResult): string =>
   phase.kind === 'max' ? `max (${phase.connections} conn)` : `${phase.targetRate ?? '?'}/s`;
 
-function groupsOf(phases: readonly PhaseResult[], value: (phase: PhaseResult) => number | undefined): Group[] {
+function groupsOf(
+  phases: readonly PhaseResult[],
+  value: (phase: PhaseResult) => number | undefined,
+): Group[] {
   const groups = new Map<string, Partial<Record<IntakeOperation, number>>>();
   for (const phase of phases.filter((p) => p.kind !== 'warmup')) {
     const values = groups.get(groupLabel(phase)) ?? {};
@@ -85,14 +88,16 @@ function renderPanel(panel: Panel, originX: number): string {
   return parts.join('\n');
 }
 
-const formatValue = (value: number): string => (value >= 100 ? String(Math.round(value)) : String(Math.round(value * 10) / 10));
+const formatValue = (value: number): string =>
+  value >= 100 ? String(Math.round(value)) : String(Math.round(value * 10) / 10);
 
 function legend(): string {
   return (['reportIncident', 'validateIncidentReport'] as const)
     .map((operation, i) => {
       const x = PANEL.left + i * 260;
       const y = HEIGHT - 16;
-      const label = operation === 'reportIncident' ? 'reportIncident (stores)' : 'validateIncidentReport (baseline)';
+      const label =
+        operation === 'reportIncident' ? 'reportIncident (stores)' : 'validateIncidentReport (baseline)';
       return `<rect x="${x}" y="${y - 10}" width="12" height="12" fill="${COLOURS[operation]}"/><text x="${x + 18}" y="${y}" class="tick">${label}</text>`;
     })
     .join('\n');

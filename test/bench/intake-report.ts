@@ -11,7 +11,19 @@ export interface StoreVerification {
   readonly consistent: boolean;
 }
 
-const HEADER = ['operation', 'phase', 'conn', 'target req/s', 'achieved req/s', 'p50 ms', 'p99 ms', 'p99.9 ms', 'errors', 'server CPU', 'other CPU'];
+const HEADER = [
+  'operation',
+  'phase',
+  'conn',
+  'target req/s',
+  'achieved req/s',
+  'p50 ms',
+  'p99 ms',
+  'p99.9 ms',
+  'errors',
+  'server CPU',
+  'other CPU',
+];
 
 const phaseName = (phase: PhaseResult): string => (phase.kind === 'max' ? 'max' : 'fixed rate');
 
@@ -39,7 +51,9 @@ export function formatPhaseTable(phases: readonly PhaseResult[]): string {
   const numeric = (column: number): boolean => column >= 2;
   const line = (row: readonly string[]): string =>
     `| ${row
-      .map((cell, column) => (numeric(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+      .map((cell, column) =>
+        numeric(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
       .join(' | ')} |`;
   const rule = `|${widths.map((width, column) => (numeric(column) ? `${'-'.repeat(width + 1)}:` : '-'.repeat(width + 2))).join('|')}|`;
   return [line(HEADER), rule, ...rows.slice(1).map(line)].join('\n');
@@ -70,7 +84,9 @@ export function formatSummary(summary: IntakeSummary): string {
     ...summary.targets.map((check) => `  ${status(check)} ${check.name}: ${check.measured}`),
     '',
     `Verdict: ${summary.verdict}${
-      summary.verdict === 'MISSED' ? ` (${summary.targets.filter((t) => t.held === false).length} of ${summary.targets.length} targets missed)` : ''
+      summary.verdict === 'MISSED'
+        ? ` (${summary.targets.filter((t) => t.held === false).length} of ${summary.targets.length} targets missed)`
+        : ''
     }`,
   ].join('\n');
 }
@@ -81,6 +97,9 @@ export function formatFailures(phases: readonly PhaseResult[]): string | null {
   if (failed.length === 0) return null;
   return failed
     .slice(0, 4)
-    .map((phase) => `  ${phase.operation} ${phaseName(phase)} ${phase.targetRate ?? ''}: ${phase.firstFailure ?? ''}`)
+    .map(
+      (phase) =>
+        `  ${phase.operation} ${phaseName(phase)} ${phase.targetRate ?? ''}: ${phase.firstFailure ?? ''}`,
+    )
     .join('\n');
 }

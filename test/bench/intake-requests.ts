@@ -1,5 +1,7 @@
 import type autocannon from 'autocannon';
 
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** The two mutations compared: the real intake, and the same parsing with nothing stored (the baseline). */
 export type IntakeOperation = 'reportIncident' | 'validateIncidentReport';
 
@@ -69,7 +71,9 @@ export function intakeRequests(
         ...request,
         body: JSON.stringify({ query, variables: { input: reportInput(sequence.next()) } }),
       }),
-      onResponse: (status, body) => countResponse(operation, status, body, tally),
+      onResponse: (status, body) => {
+        countResponse(operation, status, body, tally);
+      },
     },
   ];
 }
@@ -100,7 +104,11 @@ function isExpectedPayload(operation: IntakeOperation, body: string): boolean {
   switch (operation) {
     case 'reportIncident': {
       const incident = field(payload, 'incident');
-      return field(payload, 'replayed') === false && typeof field(incident, 'id') === 'string' && field(incident, 'version') === 1;
+      return (
+        field(payload, 'replayed') === false &&
+        typeof field(incident, 'id') === 'string' &&
+        field(incident, 'version') === 1
+      );
     }
     case 'validateIncidentReport': {
       const domains = field(payload, 'domains');
@@ -122,6 +130,19 @@ export async function storedIncidentCount(url: string): Promise<number> {
   });
   const body: unknown = await response.json();
   const total = field(field(field(body, 'data'), 'incidents'), 'totalCount');
-  if (typeof total !== 'number') throw new Error(`incidents.totalCount query failed: ${JSON.stringify(body)}`);
+  if (typeof total !== 'number')
+    throw new Error(`incidents.totalCount query failed: ${JSON.stringify(body)}`);
   return total;
+}
+
+/** The incident count once in-flight requests of a finished phase have landed: two equal reads in a row. */
+export async function settledIncidentCount(url: string): Promise<number> {
+  let previous = await storedIncidentCount(url);
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    await sleep(200);
+    const current = await storedIncidentCount(url);
+    if (current === previous) return current;
+    previous = current;
+  }
+  return previous;
 }

@@ -33,16 +33,21 @@ export interface IntakeSummary {
 export function maxThroughput(phases: readonly PhaseResult[], operation: IntakeOperation): Throughput | null {
   const best = phases
     .filter((phase) => phase.operation === operation && phase.kind === 'max')
-    .reduce<PhaseResult | null>((top, phase) => (top === null || phase.achievedRps > top.achievedRps ? phase : top), null);
+    .reduce<PhaseResult | null>(
+      (top, phase) => (top === null || phase.achievedRps > top.achievedRps ? phase : top),
+      null,
+    );
   return best === null ? null : { rps: best.achievedRps, connections: best.connections };
 }
 
 export function summariseIntake(phases: readonly PhaseResult[]): IntakeSummary {
   const reportMax = maxThroughput(phases, 'reportIncident');
   const baselineMax = maxThroughput(phases, 'validateIncidentReport');
-  const ratio = reportMax && baselineMax && baselineMax.rps > 0 ? round2(reportMax.rps / baselineMax.rps) : null;
+  const ratio =
+    reportMax && baselineMax && baselineMax.rps > 0 ? round2(reportMax.rps / baselineMax.rps) : null;
   const atTarget = phases.find(
-    (phase) => phase.operation === 'reportIncident' && phase.kind === 'rate' && phase.targetRate === TARGET_RATE,
+    (phase) =>
+      phase.operation === 'reportIncident' && phase.kind === 'rate' && phase.targetRate === TARGET_RATE,
   );
   const minimumRate = Math.floor(TARGET_RATE * (1 - RATE_TOLERANCE));
   const p99 = atTarget?.latencyMs?.p99 ?? null;

@@ -4,18 +4,30 @@
  * loads it with autocannon from this process, prints a table and writes bench-results/intake-*.
  * Run with `npm run bench:intake`; settings in bench-config.ts. Exits 0 whether or not targets hold.
  */
-import { readFileSync } from 'node:fs';
 import { BenchConfigError, type IntakeBenchConfig, loadBenchConfig } from './bench-config';
-import { machineInfo, writeBenchResults } from './bench-results';
+import { autocannonVersion, loadAverage, machineInfo, writeBenchResults } from './bench-results';
 import { renderIntakeChart } from './intake-chart';
-import { formatFailures, formatPhaseTable, formatSummary, formatVerifications, type StoreVerification } from './intake-report';
-import { type IntakeOperation, RequestSequence, storedIncidentCount } from './intake-requests';
+import {
+  formatFailures,
+  formatPhaseTable,
+  formatSummary,
+  formatVerifications,
+  type StoreVerification,
+} from './intake-report';
+import {
+  type IntakeOperation,
+  RequestSequence,
+  settledIncidentCount,
+  storedIncidentCount,
+} from './intake-requests';
 import { summariseIntake } from './intake-targets';
 import { describePhase, type PhasePlan, type PhaseResult, runPhase } from './load-phase';
 import { ServerProcess } from './server-process';
 
 const OPERATIONS: readonly IntakeOperation[] = ['reportIncident', 'validateIncidentReport'];
 const PAUSE_BETWEEN_PHASES_MS = 1000;
+/** CPU used by other processes (100 = one core) above which a run is flagged as measured on a busy machine. */
+const NOISY_OTHER_CPU_PCT = 20;
 const out = process.stdout;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -23,7 +35,16 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 function planFor(operation: IntakeOperation, config: IntakeBenchConfig): PhasePlan[] {
   const warmup: PhasePlan[] =
     config.warmupS > 0
-      ? [{ operation, kind: 'warmup', targetRate: null, connections: config.rateConnections, durationS: config.warmupS, staggered: false }]
+      ? [
+          {
+            operation,
+            kind: 'warmup',
+            targetRate: null,
+            connections: config.rateConnections,
+            durationS: config.warmupS,
+            staggered: false,
+          },
+        ]
       : [];
   return [
     ...warmup,
@@ -44,18 +65,6 @@ function planFor(operation: IntakeOperation, config: IntakeBenchConfig): PhasePl
       staggered: false,
     })),
   ];
-}
-
-/** The incident count once in-flight requests of a finished phase have landed: two equal reads in a row. */
-async function settledIncidentCount(url: string): Promise<number> {
-  let previous = await storedIncidentCount(url);
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    await sleep(200);
-    const current = await storedIncidentCount(url);
-    if (current === previous) return current;
-    previous = current;
-  }
-  return previous;
 }
 
 interface OperationRun {
@@ -111,16 +120,11 @@ async function runOperation(
   return run;
 }
 
-function autocannonVersion(): string {
-  const manifest: unknown = JSON.parse(readFileSync(require.resolve('autocannon/package.json'), 'utf8'));
-  const version = typeof manifest === 'object' && manifest !== null ? (manifest as { version?: unknown }).version : undefined;
-  return typeof version === 'string' ? version : 'unknown';
-}
-
 async function main(): Promise<void> {
   const config = loadBenchConfig();
   const startedAt = new Date();
   const machine = machineInfo();
+  const loadAtStart = loadAverage();
   const plans = OPERATIONS.map((operation) => planFor(operation, config));
   const total = plans.reduce((sum, list) => sum + list.length, 0);
   const seconds = plans.flat().reduce((sum, plan) => sum + plan.durationS + 1, 0);
@@ -132,13 +136,21 @@ async function main(): Promise<void> {
   const sequence = new RequestSequence();
   const position = { done: 0, total };
   const runs: OperationRun[] = [];
-  for (const operationPlans of plans) runs.push(await runOperation(config, operationPlans, sequence, position));
+  for (const operationPlans of plans) {
+    runs.push(await runOperation(config, operationPlans, sequence, position));
+  }
   const phases = runs.flatMap((run) => run.phases);
   const verifications = runs.flatMap((run) => run.verifications);
   const summary = summariseIntake(phases);
 
   out.write(`\n${formatPhaseTable(phases)}\n\nStored incidents vs successful reportIncident responses:\n`);
   out.write(`${formatVerifications(verifications)}\n\n${formatSummary(summary)}\n`);
+  const busiest = Math.max(0, ...phases.map((phase) => phase.cpuPct.other ?? 0));
+  if (busiest > NOISY_OTHER_CPU_PCT) {
+    out.write(
+      `\nNote: other processes used up to ${busiest}% CPU during a phase; the figures are lower than on a quiet machine.\n`,
+    );
+  }
   const failures = formatFailures(phases);
   if (failures !== null) out.write(`\nFirst failed response per phase:\n${failures}\n`);
 
@@ -152,12 +164,17 @@ async function main(): Promise<void> {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       machine,
+      loadAverage: { atStart: loadAtStart, atEnd: loadAverage() },
       config,
       method: {
         loadGenerator: `autocannon ${autocannonVersion()}, in the benchmark process, pipelining 1`,
-        fixedRate: 'autocannon overallRate: each connection gets an equal share, sent as fast as answers allow at the start of each second',
-        latency: 'per response, from the write of the request to the end of its response; exact percentiles, no coordinated-omission correction',
-        achievedRps: 'successful responses (2xx, expected payload, no GraphQL errors) per second of the phase',
+        fixedRate: config.stagger
+          ? 'autocannon overallRate, one instance per connection with its share of the rate, started evenly over a second'
+          : 'autocannon overallRate, one instance: each connection sends its share back to back as every second starts',
+        latency:
+          'per response, from the write of the request to the end of its response; exact percentiles, no coordinated-omission correction',
+        achievedRps:
+          'successful responses (2xx, expected payload, no GraphQL errors) per second of the phase',
       },
       phases,
       verifications,
@@ -176,6 +193,8 @@ process.once('SIGINT', () => {
 
 main().catch((error: unknown) => {
   currentServer?.killNow();
-  process.stderr.write(`\nintake benchmark failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `\nintake benchmark failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(error instanceof BenchConfigError ? 2 : 1);
 });

@@ -15,7 +15,8 @@ export interface LatencySummary {
 export function summariseLatencies(samples: readonly number[]): LatencySummary | null {
   if (samples.length === 0) return null;
   const sorted = Float64Array.from(samples).sort();
-  const at = (fraction: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? NaN;
+  const at = (fraction: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? NaN;
   const total = sorted.reduce((sum, value) => sum + value, 0);
   return {
     mean: round(total / sorted.length),

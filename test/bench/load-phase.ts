@@ -1,7 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { machineBusyCpuMs } from './cpu-time';
-import { emptyTally, type IntakeOperation, intakeRequests, type RequestSequence, type ResponseTally } from './intake-requests';
+import {
+  emptyTally,
+  type IntakeOperation,
+  intakeRequests,
+  type RequestSequence,
+  type ResponseTally,
+} from './intake-requests';
 import { type LatencySummary, summariseLatencies } from './latency-summary';
 
 /** One stretch of load against one mutation: a fixed rate, or as fast as the connections allow. */
@@ -33,7 +39,11 @@ export interface PhaseResult extends PhasePlan {
   /** Response times of every response, measured from the write of the request. */
   readonly latencyMs: LatencySummary | null;
   /** CPU time over wall time, 100 being one core: the server, this process, and the rest of the machine. */
-  readonly cpuPct: { readonly server: number | null; readonly loadGenerator: number; readonly other: number | null };
+  readonly cpuPct: {
+    readonly server: number | null;
+    readonly loadGenerator: number;
+    readonly other: number | null;
+  };
 }
 
 /** What a phase needs to know about the server under test. */
@@ -43,7 +53,9 @@ export interface PhaseTarget {
 }
 
 export const describePhase = (plan: PhasePlan): string =>
-  plan.kind === 'max' ? `max, ${plan.connections} conn` : `${plan.targetRate ?? '?'}/s, ${plan.connections} conn`;
+  plan.kind === 'max'
+    ? `max, ${plan.connections} conn`
+    : `${plan.targetRate ?? '?'}/s, ${plan.connections} conn`;
 
 interface Shot {
   readonly connections: number;
@@ -58,7 +70,8 @@ interface Shot {
  */
 function shotsOf(plan: PhasePlan): Shot[] {
   const rate = plan.targetRate;
-  if (rate === null || !plan.staggered) return [{ connections: plan.connections, overallRate: rate, delayMs: 0 }];
+  if (rate === null || !plan.staggered)
+    return [{ connections: plan.connections, overallRate: rate, delayMs: 0 }];
   const n = plan.connections;
   return Array.from({ length: n }, (_, i) => ({
     connections: 1,
@@ -75,7 +88,14 @@ interface ShotOutcome {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function fire(target: PhaseTarget, plan: PhasePlan, shot: Shot, sequence: RequestSequence, latencies: number[], onTick: () => void): Promise<ShotOutcome> {
+async function fire(
+  target: PhaseTarget,
+  plan: PhasePlan,
+  shot: Shot,
+  sequence: RequestSequence,
+  latencies: number[],
+  onTick: () => void,
+): Promise<ShotOutcome> {
   await sleep(shot.delayMs);
   const tally = emptyTally();
   const startedAt = performance.now();
@@ -90,9 +110,15 @@ async function fire(target: PhaseTarget, plan: PhasePlan, shot: Shot, sequence: 
         requests: intakeRequests(plan.operation, sequence, tally),
         // Latencies are taken below: autocannon's histogram keeps whole milliseconds, and its correction for
         // coordinated omission assumes a 1 ms interval whatever the rate. It refuses the flag without a rate.
-        ...(shot.overallRate === null ? {} : { overallRate: shot.overallRate, ignoreCoordinatedOmission: true }),
+        ...(shot.overallRate === null
+          ? {}
+          : { overallRate: shot.overallRate, ignoreCoordinatedOmission: true }),
       },
-      (error: unknown, done: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
+      (error: unknown, done: autocannon.Result) => {
+        if (error === null || error === undefined) resolve(done);
+        else
+          reject(error instanceof Error ? error : new Error(`autocannon failed: ${JSON.stringify(error)}`));
+      },
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
     instance.on('tick', onTick);
@@ -118,7 +144,9 @@ export async function runPhase(
   const startedAt = performance.now();
 
   const outcomes = await Promise.all(
-    shotsOf(plan).map((shot, i) => fire(target, plan, shot, sequence, latencies, () => i === 0 && progress.write('.'))),
+    shotsOf(plan).map((shot, i) =>
+      fire(target, plan, shot, sequence, latencies, () => i === 0 && progress.write('.')),
+    ),
   );
 
   const elapsedMs = performance.now() - startedAt;

@@ -17,7 +17,10 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() => {
+        if (typeof address === 'object' && address !== null) resolve(address.port);
+        else reject(new Error('no port'));
+      });
     });
   });
 }
@@ -87,7 +90,11 @@ export class ServerProcess {
   async stop(): Promise<void> {
     const { child } = this;
     if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      const exited = new Promise<void>((resolve) => {
+        child.once('exit', () => {
+          resolve();
+        });
+      });
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
       await exited;
@@ -106,7 +113,9 @@ export class ServerProcess {
     const deadline = Date.now() + HEALTH_TIMEOUT_MS;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null || this.child.signalCode !== null) {
-        throw new Error(`server exited (${this.child.exitCode ?? this.child.signalCode}) before it was healthy:\n${this.output}`);
+        throw new Error(
+          `server exited (${this.child.exitCode ?? this.child.signalCode}) before it was healthy:\n${this.output}`,
+        );
       }
       try {
         if ((await fetch(`${this.url}/health`)).ok) return;

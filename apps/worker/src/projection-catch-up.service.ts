@@ -18,7 +18,7 @@ export class ProjectionCatchUpService implements OnModuleInit, OnApplicationShut
   ) {}
 
   onModuleInit(): void {
-    this.timer = setInterval(() => this.tick(), POLL_INTERVAL_MS);
+    this.timer = setInterval(() => { this.tick(); }, POLL_INTERVAL_MS);
     this.timer.unref();
   }
 

@@ -10,8 +10,8 @@ export const newEventId = (): string => randomUUID();
 export function uuidV7(now: number = Date.now()): string {
   const bytes = randomBytes(16);
   bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = 0x70 | (bytes[6]! & 0x0f);
-  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
+  bytes[6] = 0x70 | (bytes.readUInt8(6) & 0x0f);
+  bytes[8] = 0x80 | (bytes.readUInt8(8) & 0x3f);
   return formatUuid(bytes);
 }
 
@@ -19,8 +19,8 @@ export function uuidV7(now: number = Date.now()): string {
 export function uuidV5(name: string, namespace: string): string {
   const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
   const hash = createHash('sha1').update(ns).update(name, 'utf8').digest().subarray(0, 16);
-  hash[6] = 0x50 | (hash[6]! & 0x0f);
-  hash[8] = 0x80 | (hash[8]! & 0x3f);
+  hash[6] = 0x50 | (hash.readUInt8(6) & 0x0f);
+  hash[8] = 0x80 | (hash.readUInt8(8) & 0x3f);
   return formatUuid(hash);
 }
 

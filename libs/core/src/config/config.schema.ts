@@ -9,7 +9,7 @@ export const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   EVENT_STORE: z
-    .enum(['sqlite'], { message: "only 'sqlite' is available in this version" })
+    .enum(['sqlite'], { error: "only 'sqlite' is available in this version" })
     .default('sqlite'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ROLE: z.enum(['all', 'api', 'worker']).default('all'),

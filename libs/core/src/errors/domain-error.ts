@@ -26,8 +26,14 @@ export class InvalidInputError extends DomainError {
     readonly value: unknown,
     reason: string,
   ) {
-    super(`${field}: ${reason} (got ${JSON.stringify(value)?.slice(0, 120) ?? 'nothing'})`, { field });
+    super(`${field}: ${reason} (got ${shown(value)})`, { field });
   }
+}
+
+/** The offending value as the message shows it: JSON, cut short so a huge input stays readable. */
+function shown(value: unknown): string {
+  const json = JSON.stringify(value) as string | undefined;
+  return json === undefined ? 'nothing' : json.slice(0, 120);
 }
 
 export class NotFoundError extends DomainError {

@@ -45,26 +45,32 @@ it('keeps every acknowledged append of a writer killed with SIGKILL, while anoth
     });
   });
 
-  // The parent appends to the same file meanwhile: waiting on the child's write lock must not fail it.
+  // The parent appends to the same file meanwhile, a little apart so that it contends for the write
+  // lock without starving the child: waiting on the other process's lock must not fail either side.
   let parentRevision = -1n;
   let stopParent = false;
   const parentWrites = (async () => {
     while (!stopParent) {
       const expectedRevision = parentRevision < 0n ? 'no_stream' : parentRevision;
       parentRevision = (await parent.append('parent', [newEvent()], { expectedRevision })).nextRevision;
+      await new Promise((resolve) => setTimeout(resolve, 1));
     }
   })();
 
-  const earlyExit = exited.then((status) => {
-    throw new Error(`The appender exited on its own (${String(status)}): ${childErrors}`);
-  });
-  await Promise.race([enoughAcks, earlyExit]);
-  child.kill('SIGKILL');
-  // 'close' follows the end of stdout, so every line the child printed has been parsed by now.
-  expect(await exited).toBe('SIGKILL');
-  stopParent = true;
-  await parentWrites;
-  await parent.close();
+  try {
+    const earlyExit = exited.then((status) => {
+      throw new Error(`The appender exited on its own (${String(status)}): ${childErrors}`);
+    });
+    await Promise.race([enoughAcks, earlyExit, parentWrites]);
+    child.kill('SIGKILL');
+    // 'close' follows the end of stdout, so every line the child printed has been parsed by now.
+    expect(await exited).toBe('SIGKILL');
+  } finally {
+    child.kill('SIGKILL');
+    stopParent = true;
+    await parentWrites;
+    await parent.close();
+  }
 
   const reopened = SqliteEventStore.open({ path });
   expect(reopened.database.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -61,8 +61,7 @@ export class SqliteSubscription implements Subscription {
 
   /** Stops delivery. An in-flight handler call is not awaited, so a handler may close its own subscription. */
   close(): Promise<void> {
-    this.closed = true;
-    this.wake?.();
+
     return Promise.resolve();
   }
 

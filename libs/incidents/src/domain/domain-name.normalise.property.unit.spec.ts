@@ -6,7 +6,7 @@ import { normaliseDomain, normaliseUrl, tryNormaliseDomain } from './domain-name
 const suffixes = ['com', 'de', 'co.uk', 'xn--p1ai', 'рф', 'workers.dev', 'github.io', 'ck', 'b.ck', 'io'];
 
 const asTyped = (name: string, upper: readonly boolean[], trailingDot: boolean, padding: string): string => {
-  const cased = [...name]
+  const cased = Array.from(name)
     .map((char, i) => (upper[i % upper.length] === true ? char.toUpperCase() : char))
     .join('');
   return `${padding}${cased}${trailingDot ? '.' : ''}${padding}`;

@@ -45,6 +45,7 @@ export function optionalToken(field: string, value: string | null | undefined, m
   if (value === null || value === undefined) return null;
   if (value === '') throw new InvalidInputError(field, value, 'must not be empty when given');
   if (value.length > max) throw new InvalidInputError(field, value, `must be at most ${max} characters`);
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (/[\s\u0000-\u001f\u007f]/u.test(value)) {
     throw new InvalidInputError(field, value, 'must not contain whitespace or control characters');
   }

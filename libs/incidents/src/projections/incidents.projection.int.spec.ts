@@ -35,7 +35,7 @@ describe('incidents projection on SQLite', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'dnscc-projection-'));
     store = SqliteEventStore.open({ path: path.join(dir, 'dnscc.sqlite'), synchronous: 'NORMAL' });
     runner = new SqliteProjectionRunner(store.database, store, [incidentsProjection]);
-    store.addInlineHook((events) => runner.applyInline(events));
+    store.addInlineHook((events) => { runner.applyInline(events); });
     incidents = new IncidentStreamRepository(store, systemClock);
   });
   afterEach(async () => {

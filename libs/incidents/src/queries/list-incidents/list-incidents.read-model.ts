@@ -54,7 +54,7 @@ export function listIncidents(
       incident: JSON.parse(row.document) as IncidentView,
     })),
     hasNextPage: rows.length > first,
-    totalCount: Number(total?.n ?? 0),
+    totalCount: total?.n ?? 0,
   };
 }
 
@@ -68,9 +68,10 @@ function applyFilter(filter: IncidentListFilter) {
   if (filter.reportedBefore) query = query.where('v.reported_at', '<', filter.reportedBefore.toISOString());
   const { tld, domain } = filter;
   if (tld) {
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('incident_domain as d')
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('incident_domain as d')
           .select('d.incident_id')
           .whereRef('d.incident_id', '=', 'v.incident_id')
           .where('d.tld', '=', tld),
@@ -78,9 +79,10 @@ function applyFilter(filter: IncidentListFilter) {
     );
   }
   if (domain) {
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('incident_domain as d')
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('incident_domain as d')
           .select('d.incident_id')
           .whereRef('d.incident_id', '=', 'v.incident_id')
           .where((eb) => eb.or([eb('d.domain', '=', domain), eb('d.registrable_domain', '=', domain)])),
