@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,4 +72,17 @@ export function autocannonVersion(): string {
       ? (manifest as { version?: unknown }).version
       : undefined;
   return typeof version === 'string' ? version : 'unknown';
+}
+
+/** The commit measured, and how many files differed from it: results of a dirty tree are not that commit's. */
+export function sourceRevision(): { readonly commit: string; readonly changedFiles: number } | null {
+  try {
+    const git = (...args: string[]): string => execFileSync('git', args, { encoding: 'utf8', stdio: 'pipe' });
+    const changed = git('status', '--porcelain')
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    return { commit: git('rev-parse', 'HEAD').trim(), changedFiles: changed.length };
+  } catch {
+    return null;
+  }
 }

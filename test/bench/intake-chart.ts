@@ -17,10 +17,10 @@ interface Group {
 
 interface Panel {
   readonly title: string;
-  readonly unit: string;
   readonly groups: readonly Group[];
-  /** A dashed line at the goal. */
+  /** A dashed line at the goal, explained under the title. */
   readonly goal: number;
+  readonly goalLabel: string;
 }
 
 const escapeXml = (text: string): string =>
@@ -43,11 +43,13 @@ function groupsOf(
   return [...groups].map(([label, values]) => ({ label, values }));
 }
 
-/** A round axis maximum above both the data and the goal line. */
+/** An axis maximum above both the data and the goal line, in four round steps. */
 function axisMax(panel: Panel): number {
-  const top = Math.max(panel.goal, ...panel.groups.flatMap((g) => Object.values(g.values))) * 1.15;
-  const step = 10 ** Math.floor(Math.log10(top));
-  return Math.ceil(top / step) * step;
+  const top = Math.max(panel.goal, ...panel.groups.flatMap((g) => Object.values(g.values))) * 1.1;
+  const magnitude = 10 ** Math.floor(Math.log10(top / 4));
+  const step =
+    [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((candidate) => candidate * 4 >= top) ?? magnitude * 10;
+  return step * 4;
 }
 
 function renderPanel(panel: Panel, originX: number): string {
@@ -82,7 +84,7 @@ function renderPanel(panel: Panel, originX: number): string {
   });
   parts.push(
     `<line x1="${PANEL.left}" x2="${PANEL.left + plotWidth}" y1="${y(panel.goal)}" y2="${y(panel.goal)}" class="goal"/>`,
-    `<text x="${PANEL.left + plotWidth}" y="${y(panel.goal) - 4}" class="goal-label" text-anchor="end">goal ${formatValue(panel.goal)} ${panel.unit}</text>`,
+    `<text x="${PANEL.left}" y="46" class="goal-label">- - - ${escapeXml(panel.goalLabel)}</text>`,
     '</g>',
   );
   return parts.join('\n');
@@ -107,25 +109,25 @@ function legend(): string {
 export function renderIntakeChart(phases: readonly PhaseResult[], caption: string): string {
   const throughput: Panel = {
     title: 'Achieved throughput (successful req/s)',
-    unit: 'req/s',
     groups: groupsOf(phases, (phase) => phase.achievedRps),
     goal: TARGET_RATE,
+    goalLabel: `goal: at least ${TARGET_RATE} reports/s`,
   };
   const p99: Panel = {
     title: 'p99 latency (ms)',
-    unit: 'ms',
     groups: groupsOf(phases, (phase) => phase.latencyMs?.p99),
     goal: TARGET_P99_MS,
+    goalLabel: `goal: p99 at most ${TARGET_P99_MS} ms for reportIncident at ${TARGET_RATE}/s`,
   };
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="system-ui, sans-serif">`,
     '<style>.title{font-size:14px;font-weight:600}.tick{font-size:11px;fill:#444}.value{font-size:10px;fill:#222}' +
-      '.grid{stroke:#e5e5e5}.goal{stroke:#d1242f;stroke-dasharray:5 4}.goal-label{font-size:10px;fill:#d1242f}' +
+      '.grid{stroke:#e5e5e5}.goal{stroke:#d1242f;stroke-dasharray:5 4}.goal-label{font-size:11px;fill:#d1242f}' +
       '.caption{font-size:11px;fill:#666}</style>',
     '<rect width="100%" height="100%" fill="#fff"/>',
     renderPanel(throughput, 0),
     renderPanel(p99, PANEL.width + 40),
-    `<text x="${PANEL.left}" y="46" class="caption">${escapeXml(caption)}</text>`,
+    `<text x="${WIDTH - 16}" y="${HEIGHT - 16}" class="caption" text-anchor="end">${escapeXml(caption)}</text>`,
     legend(),
     '</svg>',
     '',

@@ -130,8 +130,9 @@ export async function storedIncidentCount(url: string): Promise<number> {
   });
   const body: unknown = await response.json();
   const total = field(field(field(body, 'data'), 'incidents'), 'totalCount');
-  if (typeof total !== 'number')
+  if (typeof total !== 'number') {
     throw new Error(`incidents.totalCount query failed: ${JSON.stringify(body)}`);
+  }
   return total;
 }
 

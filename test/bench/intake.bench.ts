@@ -5,7 +5,13 @@
  * Run with `npm run bench:intake`; settings in bench-config.ts. Exits 0 whether or not targets hold.
  */
 import { BenchConfigError, type IntakeBenchConfig, loadBenchConfig } from './bench-config';
-import { autocannonVersion, loadAverage, machineInfo, writeBenchResults } from './bench-results';
+import {
+  autocannonVersion,
+  loadAverage,
+  machineInfo,
+  sourceRevision,
+  writeBenchResults,
+} from './bench-results';
 import { renderIntakeChart } from './intake-chart';
 import {
   formatFailures,
@@ -163,6 +169,7 @@ async function main(): Promise<void> {
       benchmark: 'intake',
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
+      source: sourceRevision(),
       machine,
       loadAverage: { atStart: loadAtStart, atEnd: loadAverage() },
       config,

@@ -70,8 +70,9 @@ interface Shot {
  */
 function shotsOf(plan: PhasePlan): Shot[] {
   const rate = plan.targetRate;
-  if (rate === null || !plan.staggered)
+  if (rate === null || !plan.staggered) {
     return [{ connections: plan.connections, overallRate: rate, delayMs: 0 }];
+  }
   const n = plan.connections;
   return Array.from({ length: n }, (_, i) => ({
     connections: 1,
@@ -115,9 +116,11 @@ async function fire(
           : { overallRate: shot.overallRate, ignoreCoordinatedOmission: true }),
       },
       (error: unknown, done: autocannon.Result) => {
-        if (error === null || error === undefined) resolve(done);
-        else
+        if (error === null || error === undefined) {
+          resolve(done);
+        } else {
           reject(error instanceof Error ? error : new Error(`autocannon failed: ${JSON.stringify(error)}`));
+        }
       },
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));

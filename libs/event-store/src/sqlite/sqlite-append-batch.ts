@@ -17,7 +17,8 @@ interface PendingAppend {
   readonly reject: (error: unknown) => void;
 }
 
-type Outcome = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
+type Outcome =
+  { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
 
 /**
  * Group commit: appends queued in the same turn of the event loop are written in one `BEGIN IMMEDIATE`
@@ -79,7 +80,9 @@ export class GroupCommitQueue {
 
   private scheduleFlush(): void {
     // setImmediate rather than a microtask: writers woken by the same I/O callback all get to enqueue.
-    this.scheduled ??= setImmediate(() => this.flush());
+    this.scheduled ??= setImmediate(() => {
+      this.flush();
+    });
   }
 
   private commitBatch(batch: readonly PendingAppend[]): void {

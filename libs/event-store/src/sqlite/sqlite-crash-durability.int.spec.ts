@@ -7,7 +7,10 @@ import { collect, newEvent } from '../testing/contract/contract-fixtures';
 import { SqliteEventStore } from './sqlite-event-store.adapter';
 
 /** Compiled by jest's globalSetup (`node scripts/build.js`). */
-const APPENDER = join(__dirname, '../../../../dist/libs/event-store/src/sqlite/testing/append-until-killed.js');
+const APPENDER = join(
+  __dirname,
+  '../../../../dist/libs/event-store/src/sqlite/testing/append-until-killed.js',
+);
 const ACKS_BEFORE_KILL = 400;
 
 interface Ack {
@@ -18,7 +21,8 @@ interface Ack {
 
 function parseAck(line: string): Ack {
   const [streamId, revision, id] = line.split(' ');
-  if (streamId === undefined || revision === undefined || id === undefined) throw new Error(`Bad ack line: ${line}`);
+  if (streamId === undefined || revision === undefined || id === undefined)
+    throw new Error(`Bad ack line: ${line}`);
   return { streamId, revision: BigInt(revision), id };
 }
 
@@ -26,7 +30,9 @@ let directory: string;
 beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), 'dnscc-sqlite-crash-'));
 });
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(directory, { recursive: true, force: true });
+});
 
 it('keeps every acknowledged append of a writer killed with SIGKILL, while another process writes too', async () => {
   if (!existsSync(APPENDER)) throw new Error(`${APPENDER} is missing: run node scripts/build.js`);
@@ -35,7 +41,11 @@ it('keeps every acknowledged append of a writer killed with SIGKILL, while anoth
   const child = spawn(process.execPath, [APPENDER, path, '4'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let childErrors = '';
   child.stderr.on('data', (chunk: Buffer) => (childErrors += chunk.toString()));
-  const exited = new Promise<string | number | null>((resolve) => child.on('close', (code, signal) => resolve(signal ?? code)));
+  const exited = new Promise<string | number | null>((resolve) =>
+    child.on('close', (code, signal) => {
+      resolve(signal ?? code);
+    }),
+  );
 
   const acks: Ack[] = [];
   const enoughAcks = new Promise<void>((resolve) => {
@@ -48,9 +58,9 @@ it('keeps every acknowledged append of a writer killed with SIGKILL, while anoth
   // The parent appends to the same file meanwhile, a little apart so that it contends for the write
   // lock without starving the child: waiting on the other process's lock must not fail either side.
   let parentRevision = -1n;
-  let stopParent = false;
+  const stopParent = new AbortController();
   const parentWrites = (async () => {
-    while (!stopParent) {
+    while (!stopParent.signal.aborted) {
       const expectedRevision = parentRevision < 0n ? 'no_stream' : parentRevision;
       parentRevision = (await parent.append('parent', [newEvent()], { expectedRevision })).nextRevision;
       await new Promise((resolve) => setTimeout(resolve, 1));
@@ -67,7 +77,7 @@ it('keeps every acknowledged append of a writer killed with SIGKILL, while anoth
     expect(await exited).toBe('SIGKILL');
   } finally {
     child.kill('SIGKILL');
-    stopParent = true;
+    stopParent.abort();
     await parentWrites;
     await parent.close();
   }

@@ -31,6 +31,12 @@ const PAGE_SIZE = 500;
 /** How soon a subscriber notices commits made through another connection (another process). */
 const POLL_INTERVAL_MS = 250;
 
+/**
+ * Reads are synchronous and a consumer awaiting each event only yields to microtasks, so a long read
+ * would otherwise keep appends (flushed on setImmediate) and I/O waiting until it ends.
+ */
+const betweenPages = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export class EventStoreClosedError extends Error {
   constructor() {
     super('The SQLite event store is closed');
@@ -55,7 +61,9 @@ export class SqliteEventStore implements EventStore {
     private readonly statements: SqliteStatements,
     maxBatchSize: number,
   ) {
-    this.queue = new GroupCommitQueue(db, statements, this.hooks, maxBatchSize, () => this.notifySubscriptions());
+    this.queue = new GroupCommitQueue(db, statements, this.hooks, maxBatchSize, () => {
+      this.notifySubscriptions();
+    });
   }
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
@@ -117,6 +125,7 @@ export class SqliteEventStore implements EventStore {
       if (last === undefined || rows.length < PAGE_SIZE) return;
       remaining -= rows.length;
       next = backwards ? last.revision - 1n : last.revision + 1n;
+      await betweenPages();
     }
   }
 
@@ -130,12 +139,16 @@ export class SqliteEventStore implements EventStore {
       if (last === undefined || page.length < PAGE_SIZE) return;
       remaining -= page.length;
       after = last.position;
+      await betweenPages();
     }
   }
 
   subscribeToAll(options: SubscribeToAllOptions, handler: SubscriptionHandler): Subscription {
     if (this.closed) throw new EventStoreClosedError();
-    const log = { readPage: (after: bigint, limit: number) => this.readPage(after, limit), headPosition: () => this.head() };
+    const log = {
+      readPage: (after: bigint, limit: number) => this.readPage(after, limit),
+      headPosition: () => this.head(),
+    };
     const subscription = new SqliteSubscription(log, options, handler, {
       pageSize: PAGE_SIZE,
       pollIntervalMs: POLL_INTERVAL_MS,

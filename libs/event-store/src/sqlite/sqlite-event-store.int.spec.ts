@@ -10,14 +10,16 @@ let directory: string;
 beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), 'dnscc-sqlite-event-store-'));
 });
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(directory, { recursive: true, force: true });
+});
 
 let files = 0;
 const newDatabasePath = () => join(directory, `events-${(files += 1)}.db`);
 
-describeEventStoreContract('SqliteEventStore', async () => {
+describeEventStoreContract('SqliteEventStore', () => {
   const store = SqliteEventStore.open({ path: newDatabasePath() });
-  return { store, dispose: () => store.close() };
+  return Promise.resolve({ store, dispose: () => store.close() });
 });
 
 describe('SqliteEventStore', () => {
@@ -42,7 +44,9 @@ describe('SqliteEventStore', () => {
       const db = store.database;
       db.exec('CREATE TABLE event_counts (stream_id TEXT PRIMARY KEY, events INTEGER NOT NULL)');
       const recordCount = db.prepare<[string, number]>('INSERT INTO event_counts VALUES (?, ?)');
-      const countStored = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM events WHERE stream_id = ?');
+      const countStored = db.prepare<[string], { n: number }>(
+        'SELECT COUNT(*) AS n FROM events WHERE stream_id = ?',
+      );
       const hooked: RecordedEvent[] = [];
       const storedWhenHooked: number[] = [];
       store.addInlineHook((events) => {
@@ -91,12 +95,14 @@ describe('SqliteEventStore', () => {
       expect(new Set(results.map((result) => result.position)).size).toBe(200);
     });
 
-    it('writes at most maxBatchSize appends per transaction', async () => {
+    it('commits a batch as soon as it holds maxBatchSize appends, and never more', async () => {
       const small = SqliteEventStore.open({ path: newDatabasePath(), maxBatchSize: 50 });
-      await Promise.all(
-        Array.from({ length: 200 }, (_, index) => small.append(`s-${index}`, [newEvent()], { expectedRevision: 'any' })),
-      );
-      expect(small.stats()).toEqual({ commits: 4, appends: 200 });
+      const append = (index: number) => small.append(`s-${index}`, [newEvent()], { expectedRevision: 'any' });
+      const appends = Array.from({ length: 120 }, (_, index) => append(index));
+      // Two full batches were written while the appends were being called; the rest waits for the flush.
+      expect(small.stats()).toEqual({ commits: 2, appends: 100 });
+      await Promise.all(appends);
+      expect(small.stats()).toEqual({ commits: 3, appends: 120 });
       await small.close();
     });
 
@@ -145,7 +151,9 @@ describe('SqliteEventStore', () => {
       );
       await Promise.all(writes);
       const log = await collect(other.readAll());
-      expect(log.map((event) => event.position)).toEqual(Array.from({ length: 160 }, (_, i) => BigInt(i + 1)));
+      expect(log.map((event) => event.position)).toEqual(
+        Array.from({ length: 160 }, (_, i) => BigInt(i + 1)),
+      );
       for (let n = 0; n < 4; n += 1) {
         const revisions = (await collect(store.readStream(`shared-${n}`))).map((event) => event.revision);
         expect(revisions).toEqual(Array.from({ length: 40 }, (_, i) => BigInt(i)));
@@ -180,12 +188,17 @@ describe('SqliteEventStore', () => {
       const pending = store.append('kept', [newEvent()], { expectedRevision: 2n });
       await store.close();
       expect(await pending).toEqual({ nextRevision: 3n, position: 4n });
-      expect(await rejectionOf(store.append('kept', [newEvent()], { expectedRevision: 'any' }))).toBeInstanceOf(
-        EventStoreClosedError,
-      );
+      expect(
+        await rejectionOf(store.append('kept', [newEvent()], { expectedRevision: 'any' })),
+      ).toBeInstanceOf(EventStoreClosedError);
 
       store = SqliteEventStore.open({ path });
-      expect((await collect(store.readStream('kept'))).map((event) => event.revision)).toEqual([0n, 1n, 2n, 3n]);
+      expect((await collect(store.readStream('kept'))).map((event) => event.revision)).toEqual([
+        0n,
+        1n,
+        2n,
+        3n,
+      ]);
       expect(await store.headPosition()).toBe(4n);
       expect(await store.append('kept', [newEvent()], { expectedRevision: 3n })).toEqual({
         nextRevision: 4n,

@@ -37,7 +37,15 @@ export function writeAppend(
     const revision = current + 1n + BigInt(index);
     const data = JSON.stringify(event.data);
     const metadata = JSON.stringify(event.metadata);
-    const row = statements.insertEvent.get(streamId, revision, event.id, event.type, data, metadata, recordedAtText);
+    const row = statements.insertEvent.get(
+      streamId,
+      revision,
+      event.id,
+      event.type,
+      data,
+      metadata,
+      recordedAtText,
+    );
     if (!row) throw new Error('INSERT ... RETURNING returned no row');
     return {
       id: event.id,
@@ -93,7 +101,9 @@ function findReplayedAppend(statements: SqliteStatements, request: AppendRequest
     first !== undefined &&
     rows.every(
       (row, index) =>
-        row !== undefined && row.stream_id === request.streamId && row.revision === first.revision + BigInt(index),
+        row !== undefined &&
+        row.stream_id === request.streamId &&
+        row.revision === first.revision + BigInt(index),
     );
   if (!isRetry) {
     throw new IdempotencyViolationError(

@@ -61,7 +61,8 @@ export class SqliteSubscription implements Subscription {
 
   /** Stops delivery. An in-flight handler call is not awaited, so a handler may close its own subscription. */
   close(): Promise<void> {
-
+    this.closed = true;
+    this.wake?.();
     return Promise.resolve();
   }
 
@@ -70,20 +71,24 @@ export class SqliteSubscription implements Subscription {
     await Promise.resolve();
     let checkpoint = fromPosition;
     try {
-      while (!this.closed) {
+      while (!this.isClosed()) {
         if (checkpoint >= startHead) this.caughtUpSignal.resolve();
         this.notified = false;
         const page = this.log.readPage(checkpoint, this.settings.pageSize);
         for (const event of page) {
-          if (this.closed) break;
+          if (this.isClosed()) break;
           if (matches(event)) await this.handler(event);
           checkpoint = event.position;
           if (checkpoint >= startHead) this.caughtUpSignal.resolve();
         }
-        // A short page read everything committed so far, which includes all that existed at the start.
-        if (page.length < this.settings.pageSize && !this.closed) {
+        if (this.isClosed()) break;
+        if (page.length < this.settings.pageSize) {
+          // A short page read everything committed so far, which includes all that existed at the start.
           this.caughtUpSignal.resolve();
           await this.waitForCommits();
+        } else {
+          // Let I/O and the append flush (setImmediate) run between pages of a long catch-up.
+          await new Promise((resolve) => setImmediate(resolve));
         }
       }
     } catch (error) {
@@ -92,6 +97,11 @@ export class SqliteSubscription implements Subscription {
     }
     // Closed before catching up: resolve rather than leave an awaiting caller hanging.
     this.caughtUpSignal.resolve();
+  }
+
+  /** A method, not the field, so that the compiler does not assume it unchanged across an await. */
+  private isClosed(): boolean {
+    return this.closed;
   }
 
   private waitForCommits(): Promise<void> {
@@ -122,9 +132,17 @@ interface Signal {
 }
 
 function signal(): Signal {
-  let settle: { resolve(): void; reject(error: unknown): void } = { resolve: () => undefined, reject: () => undefined };
+  let settle: Omit<Signal, 'promise'> = { resolve: () => undefined, reject: () => undefined };
   const promise = new Promise<void>((resolve, reject) => {
     settle = { resolve, reject };
   });
-  return { promise, resolve: () => settle.resolve(), reject: (error) => settle.reject(error) };
+  return {
+    promise,
+    resolve: () => {
+      settle.resolve();
+    },
+    reject: (error) => {
+      settle.reject(error);
+    },
+  };
 }

@@ -10,7 +10,9 @@ async function appendForever(store: SqliteEventStore, streamId: string): Promise
   for (let revision = 0n; ; revision += 1n) {
     const id = randomUUID();
     const event = { id, type: 'CrashTestWritten', data: { revision: revision.toString() }, metadata: {} };
-    await store.append(streamId, [event], { expectedRevision: revision === 0n ? 'no_stream' : revision - 1n });
+    await store.append(streamId, [event], {
+      expectedRevision: revision === 0n ? 'no_stream' : revision - 1n,
+    });
     // stdout is a pipe here, and pipe writes are synchronous on Linux: a printed line has left the process.
     process.stdout.write(`${streamId} ${revision} ${id}\n`);
   }

@@ -26,13 +26,19 @@ export function describeAppendContract(store: () => EventStore): void {
     it('no_stream fails on an existing stream, reporting its revision, and writes nothing', async () => {
       const stream = newStreamId();
       await store().append(stream, newEvents(2), { expectedRevision: 'no_stream' });
-      await expectWrongExpectedRevision(store().append(stream, [newEvent()], { expectedRevision: 'no_stream' }), 1n);
+      await expectWrongExpectedRevision(
+        store().append(stream, [newEvent()], { expectedRevision: 'no_stream' }),
+        1n,
+      );
       expect(await revisionsOf(stream)).toEqual([0n, 1n]);
     });
 
     it('stream_exists fails on a missing stream with actual -1 and creates nothing', async () => {
       const stream = newStreamId();
-      await expectWrongExpectedRevision(store().append(stream, [newEvent()], { expectedRevision: 'stream_exists' }), -1n);
+      await expectWrongExpectedRevision(
+        store().append(stream, [newEvent()], { expectedRevision: 'stream_exists' }),
+        -1n,
+      );
       expect(await revisionsOf(stream)).toEqual([]);
     });
 
@@ -62,7 +68,10 @@ export function describeAppendContract(store: () => EventStore): void {
       await store().append(stream, newEvents(2), { expectedRevision: 'no_stream' });
       await expectWrongExpectedRevision(store().append(stream, [newEvent()], { expectedRevision: 0n }), 1n);
       await expectWrongExpectedRevision(store().append(stream, [newEvent()], { expectedRevision: 5n }), 1n);
-      await expectWrongExpectedRevision(store().append(newStreamId(), [newEvent()], { expectedRevision: 0n }), -1n);
+      await expectWrongExpectedRevision(
+        store().append(newStreamId(), [newEvent()], { expectedRevision: 0n }),
+        -1n,
+      );
       expect(await revisionsOf(stream)).toEqual([0n, 1n]);
     });
 
@@ -106,7 +115,9 @@ export function describeAppendContract(store: () => EventStore): void {
       await store().append(newStreamId(), [taken], { expectedRevision: 'no_stream' });
       const head = await store().headPosition();
       const stream = newStreamId();
-      const error = await rejectionOf(store().append(stream, [newEvent(), newEvent(), taken], { expectedRevision: 'any' }));
+      const error = await rejectionOf(
+        store().append(stream, [newEvent(), newEvent(), taken], { expectedRevision: 'any' }),
+      );
       expect(error).toBeInstanceOf(IdempotencyViolationError);
       expect(await revisionsOf(stream)).toEqual([]);
       expect(await store().headPosition()).toBe(head);
@@ -140,6 +151,24 @@ export function describeAppendContract(store: () => EventStore): void {
       const error = await rejectionOf(store().append(stream, [stored, fresh], { expectedRevision: 'any' }));
       expect(error).toBeInstanceOf(IdempotencyViolationError);
       expect((await collect(store().readStream(stream))).map((event) => event.id)).toEqual([stored.id]);
+    });
+
+    it('refuses stored ids that were not one append: apart, or in another order', async () => {
+      const stream = newStreamId();
+      const [first, between, second] = [newEvent(), newEvent(), newEvent()];
+      for (const [index, event] of [first, between, second].entries()) {
+        await store().append(stream, [event], {
+          expectedRevision: index === 0 ? 'no_stream' : BigInt(index - 1),
+        });
+      }
+      for (const retried of [
+        [first, second],
+        [between, first],
+      ]) {
+        const error = await rejectionOf(store().append(stream, retried, { expectedRevision: 'any' }));
+        expect(error).toBeInstanceOf(IdempotencyViolationError);
+      }
+      expect(await revisionsOf(stream)).toEqual([0n, 1n, 2n]);
     });
   });
 }

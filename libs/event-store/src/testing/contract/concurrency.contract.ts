@@ -24,13 +24,19 @@ export function describeConcurrencyContract(store: () => EventStore): void {
         expect(error).toBeInstanceOf(WrongExpectedRevisionError);
         expect(error).toMatchObject({ actual: 2n });
       }
-      expect((await collect(store().readStream(stream))).map((event) => event.revision)).toEqual([0n, 1n, 2n]);
+      expect((await collect(store().readStream(stream))).map((event) => event.revision)).toEqual([
+        0n,
+        1n,
+        2n,
+      ]);
     });
 
     it('of 50 appends creating the same stream, exactly one wins', async () => {
       const stream = newStreamId();
       const { won, lost } = await settleAll(
-        Array.from({ length: 50 }, () => store().append(stream, [newEvent()], { expectedRevision: 'no_stream' })),
+        Array.from({ length: 50 }, () =>
+          store().append(stream, [newEvent()], { expectedRevision: 'no_stream' }),
+        ),
       );
       expect(won).toHaveLength(1);
       expect(lost.every((error) => error instanceof WrongExpectedRevisionError)).toBe(true);
@@ -61,7 +67,9 @@ export function describeConcurrencyContract(store: () => EventStore): void {
         return ids;
       };
 
-      const written = (await Promise.all(Array.from({ length: writers }, (_, index) => appendWithRetry(index)))).flat();
+      const written = (
+        await Promise.all(Array.from({ length: writers }, (_, index) => appendWithRetry(index)))
+      ).flat();
       const stored = await collect(store().readStream(stream));
       expect(stored.map((event) => event.revision)).toEqual(
         Array.from({ length: writers * eventsPerWriter }, (_, revision) => BigInt(revision)),
@@ -88,7 +96,11 @@ export function describeConcurrencyContract(store: () => EventStore): void {
       };
       const stream = newStreamId();
       const start = await store().headPosition();
-      const events = [newEvent('Reported', data, metadata), newEvent('Listed', ['a', 1, null]), newEvent('Noted', 'só')];
+      const events = [
+        newEvent('Reported', data, metadata),
+        newEvent('Listed', ['a', 1, null]),
+        newEvent('Noted', 'só'),
+      ];
       await store().append(stream, events, { expectedRevision: 'no_stream' });
 
       const expected = events.map(({ type, data: eventData, metadata: eventMetadata }) => ({
@@ -97,9 +109,13 @@ export function describeConcurrencyContract(store: () => EventStore): void {
         metadata: eventMetadata,
       }));
       const fromStream = await collect(store().readStream(stream));
-      expect(fromStream.map(({ type, data: d, metadata: m }) => ({ type, data: d, metadata: m }))).toEqual(expected);
+      expect(fromStream.map(({ type, data: d, metadata: m }) => ({ type, data: d, metadata: m }))).toEqual(
+        expected,
+      );
       const fromLog = await collect(store().readAll({ fromPosition: start }));
-      expect(fromLog.map(({ type, data: d, metadata: m }) => ({ type, data: d, metadata: m }))).toEqual(expected);
+      expect(fromLog.map(({ type, data: d, metadata: m }) => ({ type, data: d, metadata: m }))).toEqual(
+        expected,
+      );
     });
   });
 }

@@ -58,7 +58,8 @@ export async function expectWrongExpectedRevision(promise: Promise<unknown>, act
 export function expectStrictlyIncreasing(values: readonly bigint[]): void {
   values.slice(1).forEach((value, index) => {
     const previous = values[index] ?? -1n;
-    if (value <= previous) throw new Error(`${value} follows ${previous} at index ${index + 1}: not increasing`);
+    if (value <= previous)
+      throw new Error(`${value} follows ${previous} at index ${index + 1}: not increasing`);
   });
 }
 

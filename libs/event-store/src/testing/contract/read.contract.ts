@@ -23,7 +23,9 @@ export function describeReadContract(store: () => EventStore): void {
     });
 
     it('reads forwards from an inclusive revision, at most maxCount events', async () => {
-      expect(revisions(await collect(store().readStream(stream, { fromRevision: 2n, maxCount: 2 })))).toEqual([2n, 3n]);
+      expect(revisions(await collect(store().readStream(stream, { fromRevision: 2n, maxCount: 2 })))).toEqual(
+        [2n, 3n],
+      );
       expect(revisions(await collect(store().readStream(stream, { fromRevision: 3n })))).toEqual([3n, 4n]);
     });
 
@@ -64,7 +66,9 @@ export function describeReadContract(store: () => EventStore): void {
       expect(all.map((event) => event.streamId)).toEqual([a, b, b, a]);
       expectStrictlyIncreasing(all.map((event) => event.position));
 
-      const afterFirst = await collect(store().readAll({ fromPosition: all[0]?.position ?? 0n, maxCount: 2 }));
+      const afterFirst = await collect(
+        store().readAll({ fromPosition: all[0]?.position ?? 0n, maxCount: 2 }),
+      );
       expect(afterFirst.map((event) => event.id)).toEqual(appended.slice(1, 3).map((event) => event.id));
     });
 
@@ -81,7 +85,9 @@ export function describeReadContract(store: () => EventStore): void {
       const stream = newStreamId();
       const chunks = [0, 1, 2, 3].map(() => newEvents(300));
       for (const [index, chunk] of chunks.entries()) {
-        await store().append(stream, chunk, { expectedRevision: index === 0 ? 'no_stream' : BigInt(index * 300 - 1) });
+        await store().append(stream, chunk, {
+          expectedRevision: index === 0 ? 'no_stream' : BigInt(index * 300 - 1),
+        });
       }
       const expectedIds = chunks.flat().map((event) => event.id);
 

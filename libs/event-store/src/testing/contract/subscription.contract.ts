@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore, RecordedEvent } from '../../event-store.port';
-import { DeliveryRecorder, collect, expectStrictlyIncreasing, newEvent, newEvents, rejectionOf, settle } from './contract-fixtures';
+import {
+  DeliveryRecorder,
+  collect,
+  expectStrictlyIncreasing,
+  newEvent,
+  newEvents,
+  rejectionOf,
+  settle,
+} from './contract-fixtures';
 
 export function describeSubscriptionContract(store: () => EventStore): void {
   describe('subscribing to all', () => {
@@ -96,7 +104,9 @@ export function describeSubscriptionContract(store: () => EventStore): void {
       await Promise.all(appends);
       await recorder.received(60);
       const log = await collect(store().readAll({ fromPosition: start }));
-      expect(recorder.ids).toEqual(log.filter((event) => event.streamId.startsWith(prefix)).map((event) => event.id));
+      expect(recorder.ids).toEqual(
+        log.filter((event) => event.streamId.startsWith(prefix)).map((event) => event.id),
+      );
       expect(new Set(recorder.ids).size).toBe(60);
       await subscription.close();
     });
