@@ -13,7 +13,12 @@ export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | bigint;
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-/** An event to append. `id` makes the append idempotent: re-appending the same ids is a no-op. */
+/**
+ * An event to append. `id` makes the append idempotent: when every id of an append is already in
+ * the stream, consecutively and in the same order, the append returns the original result and
+ * writes nothing; any other overlap (some ids, another stream, another order) is an
+ * IdempotencyViolationError.
+ */
 export interface EventData {
   readonly id: string;
   /** A stable stored name (`IncidentReported`), never a class name. */
@@ -72,17 +77,24 @@ export interface SubscribeToAllOptions {
 export type SubscriptionHandler = (event: RecordedEvent) => void | Promise<void>;
 
 export interface Subscription {
-  /** Resolves once every event that existed when the subscription started has been delivered. */
+  /**
+   * Resolves once every event that existed when the subscription started has been delivered (or the
+   * subscription was closed first); rejects if the handler fails before that.
+   */
   readonly caughtUp: Promise<void>;
   /** Rejects if the handler throws; the subscription stops at the failing event. */
   readonly done: Promise<void>;
+  /** Stops delivery; does not wait for a handler already running, so a handler may close its own subscription. */
   close(): Promise<void>;
 }
 
 export interface EventStore {
-  /** Atomically appends all events or none. Throws WrongExpectedRevisionError on a revision mismatch. */
+  /**
+   * Atomically appends all events or none. Throws WrongExpectedRevisionError on a revision mismatch,
+   * whose `actual` is the revision that won. An empty append still checks `expectedRevision`.
+   */
   append(streamId: string, events: readonly EventData[], options: AppendOptions): Promise<AppendResult>;
-  /** Reads one stream; a stream that does not exist reads as empty. */
+  /** Reads one stream; a stream that does not exist reads as empty. Long reads are paged, not a snapshot. */
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   /** Reads the global log in commit order. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
@@ -90,6 +102,7 @@ export interface EventStore {
   subscribeToAll(options: SubscribeToAllOptions, handler: SubscriptionHandler): Subscription;
   /** The position of the last committed event (0n when empty). */
   headPosition(): Promise<bigint>;
+  /** Flushes pending appends, stops subscriptions (waiting for running handlers) and releases the store. */
   close(): Promise<void>;
 }
 
