@@ -15,7 +15,10 @@ module.exports = {
       comment: 'another lib is imported through its @app/<lib> entry (index.ts), never its insides',
       severity: 'error',
       from: { path: '^libs/([^/]+)/' },
-      to: { path: '^libs/[^/]+/src/.+', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$', '^libs/core/src/nest/index\\.ts$'] },
+      to: {
+        path: '^libs/[^/]+/src/.+',
+        pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$', '^libs/core/src/nest/index\\.ts$'],
+      },
     },
     {
       name: 'libs-not-apps',

@@ -8,7 +8,18 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const staging = path.join(root, `.dist-${process.pid}`);
 const swc = require.resolve('@swc/cli/bin/swc.js');
-const args = ['apps', 'libs', 'test', '--out-dir', staging, '--config-file', '.swcrc', '--ignore', '**/*.spec.ts', '--quiet'];
+const args = [
+  'apps',
+  'libs',
+  'test',
+  '--out-dir',
+  staging,
+  '--config-file',
+  '.swcrc',
+  '--ignore',
+  '**/*.spec.ts',
+  '--quiet',
+];
 try {
   execFileSync(process.execPath, [swc, ...args], { cwd: root, stdio: 'inherit' });
   const old = path.join(root, `.dist-old-${process.pid}`);

@@ -52,7 +52,9 @@ describe('crash recovery', () => {
     const latest = new Map<string, number>();
     for (const { id, version } of acknowledged) latest.set(id, Math.max(version, latest.get(id) ?? 0));
     for (const [id, version] of latest) {
-      const { incident } = await restarted.expectData<{ incident: { version: number; severity: string | null } }>(GET, { id });
+      const { incident } = await restarted.expectData<{
+        incident: { version: number; severity: string | null };
+      }>(GET, { id });
       expect(incident.version).toBeGreaterThanOrEqual(version);
       if (version === 2) expect(incident.severity).toBe('HIGH');
     }

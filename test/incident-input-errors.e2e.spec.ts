@@ -14,7 +14,8 @@ describe('bad input over HTTP gets a typed error and stores nothing', () => {
   });
   afterAll(() => server.dispose());
 
-  const storedCount = async () => (await api.expectData<{ incidents: { totalCount: number } }>(COUNT)).incidents.totalCount;
+  const storedCount = async () =>
+    (await api.expectData<{ incidents: { totalCount: number } }>(COUNT)).incidents.totalCount;
 
   it.each([
     ['empty', ''],
@@ -27,7 +28,9 @@ describe('bad input over HTTP gets a typed error and stores nothing', () => {
     ['an IP address', '192.0.2.1'],
   ])('rejects a domain with %s as BAD_USER_INPUT naming the value', async (_case, domain) => {
     const before = await storedCount();
-    const error = await api.expectError(REPORT, { input: aReport({ domains: ['fine.example.com', domain] }) });
+    const error = await api.expectError(REPORT, {
+      input: aReport({ domains: ['fine.example.com', domain] }),
+    });
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.extensions?.field).toBe('domains[1]');
     expect(error.message).toContain(JSON.stringify(domain).slice(0, 60));
@@ -50,8 +53,12 @@ describe('bad input over HTTP gets a typed error and stores nothing', () => {
   it('answers unknown ids with NOT_FOUND and malformed ids with BAD_USER_INPUT', async () => {
     const unknown = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
     expect((await api.expectError(GET, { id: unknown })).extensions?.code).toBe('NOT_FOUND');
-    expect((await api.expectError(AS_OF, { id: unknown, at: new Date().toISOString() })).extensions?.code).toBe('NOT_FOUND');
-    expect((await api.expectError(TRIAGE, { input: { incidentId: unknown, severity: 'LOW' } })).extensions?.code).toBe('NOT_FOUND');
+    expect(
+      (await api.expectError(AS_OF, { id: unknown, at: new Date().toISOString() })).extensions?.code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (await api.expectError(TRIAGE, { input: { incidentId: unknown, severity: 'LOW' } })).extensions?.code,
+    ).toBe('NOT_FOUND');
     expect((await api.expectError(GET, { id: 'not-an-id' })).extensions?.code).toBe('BAD_USER_INPUT');
     expect(await storedCount()).toBe(0);
   });
@@ -77,20 +84,31 @@ describe('bad input over HTTP gets a typed error and stores nothing', () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: REPORT, variables: { input: aReport({ description: 'x'.repeat(100_000) }) } }),
+      body: JSON.stringify({
+        query: REPORT,
+        variables: { input: aReport({ description: 'x'.repeat(100_000) }) },
+      }),
     });
     expect(response.status).toBe(413);
     expect(await storedCount()).toBe(0);
   });
 
   it('rejects evidence content above the limit and a sha256 that does not match', async () => {
-    const { reportIncident } = await api.expectData<{ reportIncident: { incident: { id: string } } }>(REPORT, {
-      input: aReport({ domains: ['evidence.example.com'] }),
-    });
+    const { reportIncident } = await api.expectData<{ reportIncident: { incident: { id: string } } }>(
+      REPORT,
+      {
+        input: aReport({ domains: ['evidence.example.com'] }),
+      },
+    );
     const attach = `mutation($input: AttachEvidenceInput!) { attachEvidence(input: $input) { incident { version } } }`;
     const incidentId = reportIncident.incident.id;
     const mismatch = await api.expectError(attach, {
-      input: { incidentId, kind: 'LOG', contentBase64: Buffer.from('log line').toString('base64'), sha256: 'a'.repeat(64) },
+      input: {
+        incidentId,
+        kind: 'LOG',
+        contentBase64: Buffer.from('log line').toString('base64'),
+        sha256: 'a'.repeat(64),
+      },
     });
     expect(mismatch.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sha256' });
     const noHash = await api.expectError(attach, { input: { incidentId, kind: 'LOG' } });

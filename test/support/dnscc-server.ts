@@ -53,14 +53,23 @@ export class DnsccServer {
 
   async boot(): Promise<void> {
     const child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, DATA_DIR: this.dataDir, PORT: String(this.port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...this.env },
+      env: {
+        ...process.env,
+        DATA_DIR: this.dataDir,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        ...this.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
     child.stdout.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     const exited = new Promise<never>((_, reject) =>
-      child.once('exit', (code) => { reject(new Error(`server exited with ${code}:\n${this.output}`)); }),
+      child.once('exit', (code) => {
+        reject(new Error(`server exited with ${code}:\n${this.output}`));
+      }),
     );
     exited.catch(() => undefined);
     await Promise.race([this.waitForHealth(), exited]);
@@ -83,7 +92,11 @@ export class DnsccServer {
   private async signal(signal: NodeJS.Signals): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
+    const exited = new Promise<void>((resolve) =>
+      child.once('exit', () => {
+        resolve();
+      }),
+    );
     child.kill(signal);
     await exited;
   }

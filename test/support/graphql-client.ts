@@ -32,7 +32,10 @@ export class GraphqlClient {
   }
 
   /** Fails the test with the server's errors unless the operation succeeded. */
-  async expectData<Data = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<Data> {
+  async expectData<Data = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<Data> {
     const result = await this.request<Data>(query, variables);
     if (result.errors.length > 0 || result.data === null) {
       throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);

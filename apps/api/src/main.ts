@@ -36,12 +36,16 @@ async function main(): Promise<void> {
   const app = await createApiApplication(config);
   await app.listen(config.PORT, config.HOST);
   const url = await app.getUrl();
-  app.get(Logger).log(`dnscc listening on ${url}/graphql (GraphiQL: ${config.GRAPHIQL ? `${url}/graphiql` : 'off'})`);
+  app
+    .get(Logger)
+    .log(`dnscc listening on ${url}/graphql (GraphiQL: ${config.GRAPHIQL ? `${url}/graphiql` : 'off'})`);
 }
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    process.stderr.write(`dnscc failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `dnscc failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   });
 }

@@ -18,7 +18,9 @@ export class ProjectionCatchUpService implements OnModuleInit, OnApplicationShut
   ) {}
 
   onModuleInit(): void {
-    this.timer = setInterval(() => { this.tick(); }, POLL_INTERVAL_MS);
+    this.timer = setInterval(() => {
+      this.tick();
+    }, POLL_INTERVAL_MS);
     this.timer.unref();
   }
 

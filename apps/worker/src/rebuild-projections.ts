@@ -13,14 +13,19 @@ function main(): void {
   const names = process.argv.slice(2);
   const unknown = names.filter((name) => !PROJECTION_LIST.some((p) => p.name === name));
   if (unknown.length > 0) {
-    throw new ConfigError([`unknown projection(s): ${unknown.join(', ')}; known: ${PROJECTION_LIST.map((p) => p.name).join(', ')}`]);
+    throw new ConfigError([
+      `unknown projection(s): ${unknown.join(', ')}; known: ${PROJECTION_LIST.map((p) => p.name).join(', ')}`,
+    ]);
   }
   const store = SqliteEventStore.open({ path: sqliteFileOf(config) });
   try {
     const runner = new SqliteProjectionRunner(store.database, store, PROJECTION_LIST);
     const head = store.headPositionSync();
     const bar = new SingleBar(
-      { format: 'rebuild [{bar}] {percentage}% | {value}/{total} events | {rate} ev/s | eta {eta}s', stream: process.stderr },
+      {
+        format: 'rebuild [{bar}] {percentage}% | {value}/{total} events | {rate} ev/s | eta {eta}s',
+        stream: process.stderr,
+      },
       Presets.shades_classic,
     );
     const started = process.hrtime.bigint();

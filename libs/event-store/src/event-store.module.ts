@@ -63,8 +63,12 @@ export class EventStoreModule implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     this.runner.catchUp();
-    this.store.addInlineHook((events) => { this.runner.applyInline(events); });
-    this.store.onCommitted(() => { this.runner.notifyAdvanced(); });
+    this.store.addInlineHook((events) => {
+      this.runner.applyInline(events);
+    });
+    this.store.onCommitted(() => {
+      this.runner.notifyAdvanced();
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

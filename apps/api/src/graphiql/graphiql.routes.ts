@@ -6,8 +6,16 @@ import type { FastifyInstance } from 'fastify';
 const ASSETS: Record<string, { module: string; file: string; type: string }> = {
   'graphiql.min.js': { module: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
   'graphiql.min.css': { module: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
-  'react.production.min.js': { module: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
-  'react-dom.production.min.js': { module: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
+  'react.production.min.js': {
+    module: 'react',
+    file: 'umd/react.production.min.js',
+    type: 'text/javascript',
+  },
+  'react-dom.production.min.js': {
+    module: 'react-dom',
+    file: 'umd/react-dom.production.min.js',
+    type: 'text/javascript',
+  },
 };
 
 /** Packages' `exports` maps hide their UMD files from require.resolve, so go through package.json. */

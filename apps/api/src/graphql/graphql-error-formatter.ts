@@ -49,9 +49,18 @@ export function formatGraphqlErrors(execution: ExecutionResult, log: Logger): Fo
       return [requestError(error.message, error)];
     }
     log.error({ err: original, path: error.path }, 'Unexpected error while resolving a GraphQL request');
-    return [new GraphQLError('Internal error', { path: error.path ?? null, extensions: { code: 'INTERNAL_SERVER_ERROR' } })];
+    return [
+      new GraphQLError('Internal error', {
+        path: error.path ?? null,
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      }),
+    ];
   });
-  if (statusCode === 200 && !execution.data && errors.some((e) => e.extensions['code'] === 'GRAPHQL_VALIDATION_FAILED')) {
+  if (
+    statusCode === 200 &&
+    !execution.data &&
+    errors.some((e) => e.extensions['code'] === 'GRAPHQL_VALIDATION_FAILED')
+  ) {
     statusCode = 400;
   }
   return { statusCode, response: { data: execution.data ?? null, errors: errors.map((e) => e.toJSON()) } };
@@ -59,12 +68,24 @@ export function formatGraphqlErrors(execution: ExecutionResult, log: Logger): Fo
 
 /** Invalid variable values are the caller's data (BAD_USER_INPUT); the rest is a malformed operation. */
 function requestError(message: string, source?: GraphQLError): GraphQLError {
-  const code = /^Variable "|got invalid value|^Argument "/.test(message) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
-  return new GraphQLError(message, { nodes: source?.nodes ?? null, path: source?.path ?? null, extensions: { code } });
+  const code = /^Variable "|got invalid value|^Argument "/.test(message)
+    ? 'BAD_USER_INPUT'
+    : 'GRAPHQL_VALIDATION_FAILED';
+  return new GraphQLError(message, {
+    nodes: source?.nodes ?? null,
+    path: source?.path ?? null,
+    extensions: { code },
+  });
 }
 
 function isHttpClientError(value: unknown): value is HttpClientError {
   if (typeof value !== 'object' || value === null) return false;
   const { statusCode, code } = value as Partial<HttpClientError>;
-  return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500 && typeof code === 'string' && code.startsWith('FST_');
+  return (
+    typeof statusCode === 'number' &&
+    statusCode >= 400 &&
+    statusCode < 500 &&
+    typeof code === 'string' &&
+    code.startsWith('FST_')
+  );
 }

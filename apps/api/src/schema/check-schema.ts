@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   }
   const committed = existsSync(SCHEMA_FILE) ? readFileSync(SCHEMA_FILE, 'utf8') : '';
   if (committed !== current) {
-    process.stderr.write('schema.gql is out of date with the resolvers: run `npm run schema:write` and commit it.\n');
+    process.stderr.write(
+      'schema.gql is out of date with the resolvers: run `npm run schema:write` and commit it.\n',
+    );
     process.exit(1);
   }
   process.stdout.write('schema.gql is current\n');

@@ -8,7 +8,9 @@ function parse(value: unknown): Date {
     const date = new Date(value);
     if (!Number.isNaN(date.getTime())) return date;
   }
-  throw new GraphQLError(`DateTime must be an RFC 3339 date-time such as 2026-11-26T09:54:33Z, got ${JSON.stringify(value)}`);
+  throw new GraphQLError(
+    `DateTime must be an RFC 3339 date-time such as 2026-11-26T09:54:33Z, got ${JSON.stringify(value)}`,
+  );
 }
 
 /**

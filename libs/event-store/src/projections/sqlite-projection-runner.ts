@@ -65,14 +65,16 @@ export class SqliteProjectionRunner {
   /** Applies up to `batchSize` events per projection in one transaction; returns how many were read. */
   catchUpBatch(batchSize: number): number {
     let read = 0;
-    this.sql.database.transaction(() => {
-      for (const projection of this.projections) {
-        const checkpoint = this.checkpoint(projection.name);
-        const events = this.source.readAfterSync(checkpoint, batchSize);
-        read = Math.max(read, events.length);
-        this.applyAll(projection, events, checkpoint);
-      }
-    }).immediate();
+    this.sql.database
+      .transaction(() => {
+        for (const projection of this.projections) {
+          const checkpoint = this.checkpoint(projection.name);
+          const events = this.source.readAfterSync(checkpoint, batchSize);
+          read = Math.max(read, events.length);
+          this.applyAll(projection, events, checkpoint);
+        }
+      })
+      .immediate();
     return read;
   }
 
@@ -84,12 +86,14 @@ export class SqliteProjectionRunner {
 
   /** Empties the given projections' tables and rewinds their checkpoints to 0. */
   reset(names: readonly string[] = this.projections.map((p) => p.name)): void {
-    this.sql.database.transaction(() => {
-      for (const projection of this.projections.filter((p) => names.includes(p.name))) {
-        projection.reset(this.sql);
-        this.storeCheckpoint(projection.name, 0n);
-      }
-    }).immediate();
+    this.sql.database
+      .transaction(() => {
+        for (const projection of this.projections.filter((p) => names.includes(p.name))) {
+          projection.reset(this.sql);
+          this.storeCheckpoint(projection.name, 0n);
+        }
+      })
+      .immediate();
   }
 
   status(): ProjectionStatus[] {

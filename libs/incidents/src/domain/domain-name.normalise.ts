@@ -44,7 +44,9 @@ export function tryNormaliseDomain(input: string): DomainNameCheck {
   const candidate = trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed;
   const unbracketed = candidate.replace(/^\[(.*)\]$/u, '$1');
   if (isIP(unbracketed) !== 0) return fail('is an IP address, not a domain name');
-  const badChar = Array.from(candidate).find((char) => char.charCodeAt(0) < 0x80 && !ALLOWED_ASCII.test(char));
+  const badChar = Array.from(candidate).find(
+    (char) => char.charCodeAt(0) < 0x80 && !ALLOWED_ASCII.test(char),
+  );
   if (badChar !== undefined) return fail(`must not contain "${badChar}"`);
 
   // Returns '' for what IDNA refuses (bad punycode, disallowed code points, numeric last label).

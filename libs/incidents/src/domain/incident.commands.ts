@@ -1,11 +1,5 @@
 import type { DomainName } from './domain-name';
-import type {
-  EvidenceKind,
-  IncidentCategory,
-  ResolutionOutcome,
-  Severity,
-  Tlp,
-} from './incident.vocabulary';
+import type { EvidenceKind, IncidentCategory, ResolutionOutcome, Severity, Tlp } from './incident.vocabulary';
 import type { Reporter } from './incident.events';
 
 /**

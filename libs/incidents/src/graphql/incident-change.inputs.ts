@@ -44,7 +44,10 @@ export class AttachEvidenceInput extends IncidentChangeInput {
     description: 'Base64 content, stored up to the configured limit; omit it to record a hash only',
   })
   contentBase64?: string | null;
-  @Field(() => String, { nullable: true, description: 'Required without content; checked against it otherwise' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required without content; checked against it otherwise',
+  })
   sha256?: string | null;
   @Field(() => Int, { nullable: true, description: 'Size in bytes; required without content' })
   size?: number | null;

@@ -3,7 +3,9 @@ import { Field, InputType } from '@nestjs/graphql';
 import type { IncidentCategory, IncidentStatus, Severity, Tlp } from '../domain/incident.vocabulary';
 import { IncidentCategoryEnum, IncidentStatusEnum, SeverityEnum, TlpEnum } from './incident-enums';
 
-@InputType('IncidentFilter', { description: 'All given conditions must hold; a list matches any of its values' })
+@InputType('IncidentFilter', {
+  description: 'All given conditions must hold; a list matches any of its values',
+})
 export class IncidentFilterInput {
   @Field(() => [IncidentStatusEnum], { nullable: true }) status?: IncidentStatus[] | null;
   @Field(() => [SeverityEnum], { nullable: true }) severity?: Severity[] | null;

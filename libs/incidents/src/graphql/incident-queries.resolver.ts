@@ -28,7 +28,9 @@ export class IncidentQueriesResolver {
     @Args('first', { type: () => Int, defaultValue: 20, description: 'Page size, 1 to 100' }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<IncidentConnectionType> {
-    const page = await this.queries.execute(new ListIncidentsQuery(parseIncidentFilter(filter ?? null), first, after ?? null));
+    const page = await this.queries.execute(
+      new ListIncidentsQuery(parseIncidentFilter(filter ?? null), first, after ?? null),
+    );
     const edges = page.nodes.map(({ cursor, incident }) => ({ cursor, node: incident as IncidentType }));
     return {
       edges,
@@ -37,7 +39,9 @@ export class IncidentQueriesResolver {
     };
   }
 
-  @Query(() => IncidentType, { description: 'The incident as it stood at a past moment, replayed from its events' })
+  @Query(() => IncidentType, {
+    description: 'The incident as it stood at a past moment, replayed from its events',
+  })
   incidentAsOf(
     @Args('id', { type: () => ID }) id: string,
     @Args('at', { type: () => DateTimeScalar }) at: Date,

@@ -11,7 +11,9 @@ export class ReporterInput {
 
 @InputType('ReportIncidentInput')
 export class ReportIncidentInput {
-  @Field(() => [String], { description: 'Domains involved; U-labels, upper case and a trailing dot are accepted' })
+  @Field(() => [String], {
+    description: 'Domains involved; U-labels, upper case and a trailing dot are accepted',
+  })
   domains!: string[];
   @Field(() => [String], { nullable: true, description: 'http(s) URLs involved' })
   urls?: string[] | null;

@@ -115,5 +115,4 @@ export class IncidentStreamRepository {
   }
 }
 
-const revisionOf = (version: number): ExpectedRevision =>
-  version === 0 ? 'no_stream' : BigInt(version - 1);
+const revisionOf = (version: number): ExpectedRevision => (version === 0 ? 'no_stream' : BigInt(version - 1));

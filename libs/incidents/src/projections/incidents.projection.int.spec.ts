@@ -35,7 +35,9 @@ describe('incidents projection on SQLite', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'dnscc-projection-'));
     store = SqliteEventStore.open({ path: path.join(dir, 'dnscc.sqlite'), synchronous: 'NORMAL' });
     runner = new SqliteProjectionRunner(store.database, store, [incidentsProjection]);
-    store.addInlineHook((events) => { runner.applyInline(events); });
+    store.addInlineHook((events) => {
+      runner.applyInline(events);
+    });
     incidents = new IncidentStreamRepository(store, systemClock);
   });
   afterEach(async () => {
@@ -48,13 +50,34 @@ describe('incidents projection on SQLite', () => {
     await Promise.all(
       Array.from({ length: count }, async (_, n) => {
         const incidentId = uuidV7();
-        await incidents.execute(incidentId, reportIncident({ incidentId, domains: [normaliseDomain(`site-${n}.example.com`)] }), context);
-        await incidents.execute(incidentId, { type: 'TriageIncident', severity: n % 2 ? 'HIGH' : 'LOW', category: null, note: null }, context);
-        await incidents.execute(incidentId, { type: 'AddIncidentDomain', domain: normaliseDomain(`mirror-${n}.example.fr`) }, context);
-        await incidents.execute(incidentId, { type: 'CommentOnIncident', commentId: uuidV7(), text: `note ${n}` }, context);
+        await incidents.execute(
+          incidentId,
+          reportIncident({ incidentId, domains: [normaliseDomain(`site-${n}.example.com`)] }),
+          context,
+        );
+        await incidents.execute(
+          incidentId,
+          { type: 'TriageIncident', severity: n % 2 ? 'HIGH' : 'LOW', category: null, note: null },
+          context,
+        );
+        await incidents.execute(
+          incidentId,
+          { type: 'AddIncidentDomain', domain: normaliseDomain(`mirror-${n}.example.fr`) },
+          context,
+        );
+        await incidents.execute(
+          incidentId,
+          { type: 'CommentOnIncident', commentId: uuidV7(), text: `note ${n}` },
+          context,
+        );
         if (n % 3 === 0) {
-          await incidents.execute(incidentId, { type: 'ResolveIncident', outcome: 'MITIGATED', note: null }, context);
-          if (n % 2 === 0) await incidents.execute(incidentId, { type: 'ReopenIncident', reason: 'back online' }, context);
+          await incidents.execute(
+            incidentId,
+            { type: 'ResolveIncident', outcome: 'MITIGATED', note: null },
+            context,
+          );
+          if (n % 2 === 0)
+            await incidents.execute(incidentId, { type: 'ReopenIncident', reason: 'back online' }, context);
         }
       }),
     );
@@ -64,7 +87,9 @@ describe('incidents projection on SQLite', () => {
     const incidentId = uuidV7();
     const { position } = await incidents.execute(incidentId, reportIncident({ incidentId }), context);
     expect(runner.status()).toEqual([{ name: 'incidents', checkpoint: position }]);
-    const row = store.database.prepare('SELECT status, version FROM incident_view WHERE incident_id = ?').get(incidentId);
+    const row = store.database
+      .prepare('SELECT status, version FROM incident_view WHERE incident_id = ?')
+      .get(incidentId);
     expect(row).toEqual({ status: 'REPORTED', version: 1 });
   });
 
@@ -93,7 +118,10 @@ describe('incidents projection on SQLite', () => {
     await writeHistory(30);
     const before = dump(store);
     await store.close();
-    const output = execFileSync(process.execPath, [REBUILD], { env: { ...process.env, DATA_DIR: dir }, encoding: 'utf8' });
+    const output = execFileSync(process.execPath, [REBUILD], {
+      env: { ...process.env, DATA_DIR: dir },
+      encoding: 'utf8',
+    });
     expect(output).toMatch(/Rebuilt incidents from \d+ events/);
     store = SqliteEventStore.open({ path: path.join(dir, 'dnscc.sqlite') });
     expect(dump(store)).toEqual(before);

@@ -10,7 +10,12 @@ import { AddIncidentDomainCommand } from './add-incident-domain.command';
 export class AddIncidentDomainHandler implements ICommandHandler<AddIncidentDomainCommand> {
   constructor(private readonly incidents: IncidentStreamRepository) {}
 
-  execute({ incidentId, input, context, expectedVersion }: AddIncidentDomainCommand): Promise<IncidentWriteResult> {
+  execute({
+    incidentId,
+    input,
+    context,
+    expectedVersion,
+  }: AddIncidentDomainCommand): Promise<IncidentWriteResult> {
     return this.incidents.execute(incidentId, parseAddIncidentDomain(input), context, expectedVersion);
   }
 }

@@ -15,7 +15,12 @@ export class AttachEvidenceHandler implements ICommandHandler<AttachEvidenceComm
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  execute({ incidentId, input, context, expectedVersion }: AttachEvidenceCommand): Promise<IncidentWriteResult> {
+  execute({
+    incidentId,
+    input,
+    context,
+    expectedVersion,
+  }: AttachEvidenceCommand): Promise<IncidentWriteResult> {
     const command = parseEvidence(input, newEventId(), this.config.EVIDENCE_CONTENT_MAX_BYTES);
     return this.incidents.execute(incidentId, command, context, expectedVersion);
   }

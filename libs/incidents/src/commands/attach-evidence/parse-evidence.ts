@@ -11,7 +11,11 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
  * so the hash is the centre's own) or is recorded by hash and size only, when the reporter keeps
  * the artefact itself. A hash or size sent with content must match it.
  */
-export function parseEvidence(request: AttachEvidenceRequest, evidenceId: string, maxContentBytes: number): AttachEvidence {
+export function parseEvidence(
+  request: AttachEvidenceRequest,
+  evidenceId: string,
+  maxContentBytes: number,
+): AttachEvidence {
   const base = {
     evidenceId,
     kind: request.kind,

@@ -11,7 +11,12 @@ import { CommentOnIncidentCommand } from './comment-on-incident.command';
 export class CommentOnIncidentHandler implements ICommandHandler<CommentOnIncidentCommand> {
   constructor(private readonly incidents: IncidentStreamRepository) {}
 
-  execute({ incidentId, input, context, expectedVersion }: CommentOnIncidentCommand): Promise<IncidentWriteResult> {
+  execute({
+    incidentId,
+    input,
+    context,
+    expectedVersion,
+  }: CommentOnIncidentCommand): Promise<IncidentWriteResult> {
     const command = parseCommentOnIncident({ commentId: newEventId(), text: input.text });
     return this.incidents.execute(incidentId, command, context, expectedVersion);
   }

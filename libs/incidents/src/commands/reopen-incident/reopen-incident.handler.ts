@@ -10,7 +10,12 @@ import { ReopenIncidentCommand } from './reopen-incident.command';
 export class ReopenIncidentHandler implements ICommandHandler<ReopenIncidentCommand> {
   constructor(private readonly incidents: IncidentStreamRepository) {}
 
-  execute({ incidentId, input, context, expectedVersion }: ReopenIncidentCommand): Promise<IncidentWriteResult> {
+  execute({
+    incidentId,
+    input,
+    context,
+    expectedVersion,
+  }: ReopenIncidentCommand): Promise<IncidentWriteResult> {
     return this.incidents.execute(incidentId, parseReopenIncident(input), context, expectedVersion);
   }
 }

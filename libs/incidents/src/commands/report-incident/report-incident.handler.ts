@@ -17,7 +17,11 @@ const IDEMPOTENT_INCIDENT_NAMESPACE = '6f1c7a52-3d1e-4b8a-9a57-0d6c2f4e8b11';
  * derived from the reporter and the key, so a retry lands on the stream the first attempt created
  * and the decider recognises it; without one the id is a fresh time-ordered UUID.
  */
-export function toReportIncident(request: ReportIncidentRequest, context: CommandContext, now: Date): ReportIncident {
+export function toReportIncident(
+  request: ReportIncidentRequest,
+  context: CommandContext,
+  now: Date,
+): ReportIncident {
   const command = parseReportIncident({
     ...request,
     incidentId: '',
@@ -30,7 +34,8 @@ export function toReportIncident(request: ReportIncidentRequest, context: Comman
   });
   const { reporter, idempotencyKey } = command;
   const scope = `${reporter.organisationId ?? `name:${reporter.name.toLowerCase()}`}\n${idempotencyKey ?? ''}`;
-  const incidentId = idempotencyKey === null ? uuidV7(now.getTime()) : uuidV5(scope, IDEMPOTENT_INCIDENT_NAMESPACE);
+  const incidentId =
+    idempotencyKey === null ? uuidV7(now.getTime()) : uuidV5(scope, IDEMPOTENT_INCIDENT_NAMESPACE);
   return { ...command, incidentId };
 }
 

@@ -10,7 +10,12 @@ import { ResolveIncidentCommand } from './resolve-incident.command';
 export class ResolveIncidentHandler implements ICommandHandler<ResolveIncidentCommand> {
   constructor(private readonly incidents: IncidentStreamRepository) {}
 
-  execute({ incidentId, input, context, expectedVersion }: ResolveIncidentCommand): Promise<IncidentWriteResult> {
+  execute({
+    incidentId,
+    input,
+    context,
+    expectedVersion,
+  }: ResolveIncidentCommand): Promise<IncidentWriteResult> {
     return this.incidents.execute(incidentId, parseResolveIncident(input), context, expectedVersion);
   }
 }

@@ -10,7 +10,12 @@ import { TriageIncidentCommand } from './triage-incident.command';
 export class TriageIncidentHandler implements ICommandHandler<TriageIncidentCommand> {
   constructor(private readonly incidents: IncidentStreamRepository) {}
 
-  execute({ incidentId, input, context, expectedVersion }: TriageIncidentCommand): Promise<IncidentWriteResult> {
+  execute({
+    incidentId,
+    input,
+    context,
+    expectedVersion,
+  }: TriageIncidentCommand): Promise<IncidentWriteResult> {
     return this.incidents.execute(incidentId, parseTriageIncident(input), context, expectedVersion);
   }
 }

@@ -47,7 +47,12 @@ export function listIncidents(
       ]),
     );
   }
-  const rows = sql.all(page.orderBy('v.reported_at', 'desc').orderBy('v.incident_id', 'desc').limit(first + 1));
+  const rows = sql.all(
+    page
+      .orderBy('v.reported_at', 'desc')
+      .orderBy('v.incident_id', 'desc')
+      .limit(first + 1),
+  );
   return {
     nodes: rows.slice(0, first).map((row) => ({
       cursor: encodeCursor(row.reported_at, row.incident_id),
