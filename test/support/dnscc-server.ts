@@ -66,13 +66,17 @@ export class DnsccServer {
     this.child = child;
     child.stdout.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    const exited = new Promise<never>((_, reject) =>
-      child.once('exit', (code) => {
-        reject(new Error(`server exited with ${code}:\n${this.output}`));
-      }),
+    let exitCode: number | null | undefined;
+    child.once('exit', (code) => (exitCode = code));
+    for (let attempt = 0; attempt < 300 && exitCode === undefined; attempt += 1) {
+      if (await this.healthy()) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(
+      exitCode === undefined
+        ? `server did not become healthy:\n${this.output}`
+        : `server exited with ${exitCode}:\n${this.output}`,
     );
-    exited.catch(() => undefined);
-    await Promise.race([this.waitForHealth(), exited]);
   }
 
   /** Simulates a crash: no shutdown hooks, no flush. */
@@ -101,16 +105,11 @@ export class DnsccServer {
     await exited;
   }
 
-  private async waitForHealth(): Promise<void> {
-    for (let attempt = 0; attempt < 300; attempt += 1) {
-      try {
-        const response = await fetch(`${this.url}/health`);
-        if (response.ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
+  private async healthy(): Promise<boolean> {
+    try {
+      return (await fetch(`${this.url}/health`)).ok;
+    } catch {
+      return false; // not listening yet
     }
-    throw new Error(`server did not become healthy:\n${this.output}`);
   }
 }
