@@ -174,6 +174,18 @@ describe('incident lifecycle over HTTP', () => {
     expect(reused.message).toContain('cert-ee-2026-0042');
   });
 
+  it('applies the documented defaults on the interpreted and the compiled (JIT) path alike', async () => {
+    const withoutTlp = { ...aReport(), tlp: undefined };
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const { incident } = await report({ ...withoutTlp, domains: [`jit-${attempt}.example.com`] });
+      expect(incident).toMatchObject({ status: 'REPORTED', tlp: 'AMBER' });
+      const attach = await api.request(ATTACH_EVIDENCE, {
+        input: { incidentId: incident.id, kind: 'LOG', contentBase64: Buffer.from('x').toString('base64') },
+      });
+      expect(attach.errors).toEqual([]);
+    }
+  });
+
   it('rejects a stale expectedVersion with CONFLICT and changes nothing', async () => {
     const { incident } = await report(aReport({ domains: ['stale.example.com'] }));
     await api.expectData(TRIAGE, { input: { incidentId: incident.id, severity: 'LOW', expectedVersion: 1 } });
