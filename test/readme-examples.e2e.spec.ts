@@ -42,7 +42,7 @@ describe('the README example session', () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body,
+      body: body ?? '',
     });
     const json = (await response.json()) as {
       data?: { incidents: { totalCount: number } };

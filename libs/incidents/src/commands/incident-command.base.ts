@@ -13,3 +13,10 @@ export abstract class IncidentChangeCommand<Input> extends Command<IncidentWrite
     super();
   }
 }
+
+export type ChangeCommandClass<Input> = new (
+  incidentId: string,
+  input: Input,
+  context: CommandContext,
+  expectedVersion: number | null,
+) => IncidentChangeCommand<Input>;

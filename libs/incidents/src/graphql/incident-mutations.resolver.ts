@@ -5,7 +5,7 @@ import type { CommandContext } from '@app/core';
 import { AddIncidentDomainCommand } from '../commands/add-incident-domain/add-incident-domain.command';
 import { AttachEvidenceCommand } from '../commands/attach-evidence/attach-evidence.command';
 import { CommentOnIncidentCommand } from '../commands/comment-on-incident/comment-on-incident.command';
-import type { IncidentChangeCommand } from '../commands/incident-command.base';
+import type { ChangeCommandClass } from '../commands/incident-command.base';
 import { ReopenIncidentCommand } from '../commands/reopen-incident/reopen-incident.command';
 import { toReportIncident } from '../commands/report-incident/report-incident.handler';
 import { ReportIncidentCommand } from '../commands/report-incident/report-incident.command';
@@ -34,13 +34,6 @@ import {
   TriageIncidentPayload,
 } from './incident-payloads.type';
 import { ReportIncidentInput } from './report-incident.input';
-
-type ChangeCommandClass<I> = new (
-  incidentId: string,
-  input: I,
-  context: CommandContext,
-  expectedVersion: number | null,
-) => IncidentChangeCommand<I>;
 
 /** Every mutation returns the incident as the read model holds it once it includes the write. */
 @Resolver()
