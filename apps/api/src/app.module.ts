@@ -12,6 +12,9 @@ import { WorkerModule } from '../../worker/src/worker.module';
 import { formatGraphqlErrors } from './graphql/graphql-error-formatter';
 import { HealthController } from './health/health.controller';
 
+const logsRequests = (config: AppConfig): boolean =>
+  config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace';
+
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -20,12 +23,10 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config),
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            // One line per request costs ~15% of throughput; keep it for debugging sessions.
-            autoLogging: config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace',
-            redact: ['req.headers.authorization'],
-          },
+          pinoHttp: { level: config.LOG_LEVEL, redact: ['req.headers.authorization'] },
+          // Request-scoped logging (a child logger and async context per request) costs about a tenth
+          // of the intake throughput; it is on only when debugging.
+          ...(logsRequests(config) ? {} : { forRoutes: [] }),
         }),
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(PROJECTION_LIST),

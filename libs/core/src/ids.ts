@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 /** A random UUID (v4), for event ids and correlation ids. */
 export const newEventId = (): string => randomUUID();
@@ -8,11 +8,11 @@ export const newEventId = (): string => randomUUID();
  * Node 20's crypto has no v7; this follows RFC 9562 section 5.7.
  */
 export function uuidV7(now: number = Date.now()): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = 0x70 | (bytes.readUInt8(6) & 0x0f);
-  bytes[8] = 0x80 | (bytes.readUInt8(8) & 0x3f);
-  return formatUuid(bytes);
+  // randomUUID draws from a buffered pool, far cheaper per call than randomBytes(16); its variant
+  // bits are already those of v7, and the timestamp and version replace the rest of its first half.
+  const random = randomUUID();
+  const time = now.toString(16).padStart(12, '0');
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15, 18)}-${random.slice(19)}`;
 }
 
 /** A name-based UUIDv5 (RFC 9562 section 5.5): the same name always gives the same id. */

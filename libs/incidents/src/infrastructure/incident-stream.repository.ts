@@ -41,6 +41,7 @@ export class StaleVersionError extends ConflictError {
 }
 
 const MAX_ATTEMPTS = 3;
+const NEW_STREAM = { state: initialIncidentState, version: 0, position: 0n } as const;
 
 /**
  * Load, decide, append: the one write path of the incident context. A concurrent writer is
@@ -73,7 +74,10 @@ export class IncidentStreamRepository {
   ): Promise<IncidentWriteResult> {
     if (!isUuid(incidentId)) throw new InvalidInputError('incidentId', incidentId, 'is not an incident id');
     for (let attempt = 1; ; attempt += 1) {
-      const { state, version, position } = await this.load(incidentId);
+      // A report nearly always creates its stream, so its first attempt skips the read: the append's
+      // `no_stream` expectation catches a retried report, and the next attempt loads and re-decides.
+      const optimistic = attempt === 1 && command.type === 'ReportIncident';
+      const { state, version, position } = optimistic ? NEW_STREAM : await this.load(incidentId);
       if (state.kind === 'absent' && command.type !== 'ReportIncident') {
         throw new IncidentNotFoundError(incidentId);
       }
