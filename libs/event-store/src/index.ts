@@ -2,6 +2,7 @@ export * from './event-store.port';
 export * from './event-store.errors';
 export * from './projections/projection';
 export * from './projections/sql-executor';
+export * from './projections/prepared-query';
 export * from './projections/sqlite-projection-runner';
 export * from './projections/read-model-access';
 export * from './sqlite/sqlite-event-store.adapter';

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CompiledQuery } from 'kysely';
+import type { PreparedQuery } from './prepared-query';
 
 /**
  * Runs Kysely-compiled queries synchronously on the better-sqlite3 connection. Projections use it
@@ -24,6 +25,18 @@ export class SqlExecutor {
   run(query: CompiledQuery | { compile(): CompiledQuery }): number {
     const compiled = 'compile' in query ? query.compile() : query;
     return this.prepare(compiled.sql).run(...toSqlite(compiled.parameters)).changes;
+  }
+
+  /** Runs a query compiled once by `prepareQuery` with this call's arguments. */
+  firstPrepared<Args extends readonly unknown[], Row>(
+    query: PreparedQuery<Args, Row>,
+    args: Args,
+  ): Row | undefined {
+    return this.prepare(query.sql).get(...toSqlite(query.parameters(args))) as Row | undefined;
+  }
+
+  runPrepared<Args extends readonly unknown[]>(query: PreparedQuery<Args, unknown>, args: Args): number {
+    return this.prepare(query.sql).run(...toSqlite(query.parameters(args))).changes;
   }
 
   private prepare(sql: string): Statement {

@@ -1,8 +1,13 @@
-import type { Projection, RecordedEvent, SqlExecutor } from '@app/event-store';
+import { prepareQuery, type Projection, type RecordedEvent, type SqlExecutor } from '@app/event-store';
 import { INCIDENT_EVENT_TYPES } from '../domain/incident.events';
 import { fromRecordedEvent } from '../infrastructure/incident-event.codec';
 import { evolveIncidentView, type IncidentView } from './incident-view';
-import { INCIDENTS_READ_MODEL_DDL, incidentsQueryBuilder as db } from './incidents.read-model';
+import {
+  INCIDENTS_READ_MODEL_DDL,
+  incidentsQueryBuilder as db,
+  type IncidentViewTable,
+  selectIncidentDocument,
+} from './incidents.read-model';
 
 /** Keeps `incident_view` and `incident_domain` equal to the fold of each incident stream. */
 export const incidentsProjection: Projection = {
@@ -15,9 +20,11 @@ export const incidentsProjection: Projection = {
 
   project(recorded: RecordedEvent, sql: SqlExecutor): void {
     const { event, metadata } = fromRecordedEvent(recorded);
-    const id = event.type === 'IncidentReported' ? event.data.incidentId : incidentIdOf(recorded.streamId);
-    const row = sql.first(db.selectFrom('incident_view').select('document').where('incident_id', '=', id));
-    const before = row ? (JSON.parse(row.document) as IncidentView) : null;
+    let before: IncidentView | null = null;
+    if (event.type !== 'IncidentReported') {
+      const row = sql.firstPrepared(selectIncidentDocument, [incidentIdOf(recorded.streamId)]);
+      before = row ? (JSON.parse(row.document) as IncidentView) : null;
+    }
     const after = evolveIncidentView(before, event, metadata);
     if (!after) return;
     saveView(sql, after);
@@ -30,42 +37,56 @@ export const incidentsProjection: Projection = {
   },
 };
 
+type ViewRow = [string, string, string | null, string, string, string, string, number, string];
+
+const upsertView = prepareQuery(
+  9,
+  (...[id, status, severity, category, tlp, reportedAt, updatedAt, version, document]: ViewRow) => {
+    const row: IncidentViewTable = {
+      incident_id: id,
+      status,
+      severity,
+      category,
+      tlp,
+      reported_at: reportedAt,
+      updated_at: updatedAt,
+      version,
+      document,
+    };
+    return db
+      .insertInto('incident_view')
+      .values(row)
+      .onConflict((oc) => oc.column('incident_id').doUpdateSet(row));
+  },
+);
+
+const insertDomain = prepareQuery(4, (id: string, domain: string, registrable: string, tld: string) =>
+  db
+    .insertInto('incident_domain')
+    .values({ incident_id: id, domain, registrable_domain: registrable, tld })
+    .onConflict((oc) => oc.doNothing()),
+);
+
 function incidentIdOf(streamId: string): string {
   return streamId.slice(streamId.indexOf('-') + 1);
 }
 
 function saveView(sql: SqlExecutor, view: IncidentView): void {
-  const row = {
-    incident_id: view.id,
-    status: view.status,
-    severity: view.severity,
-    category: view.category,
-    tlp: view.tlp,
-    reported_at: view.reportedAt,
-    updated_at: view.updatedAt,
-    version: view.version,
-    document: JSON.stringify(view),
-  };
-  sql.run(
-    db
-      .insertInto('incident_view')
-      .values(row)
-      .onConflict((oc) => oc.column('incident_id').doUpdateSet(row)),
-  );
+  sql.runPrepared(upsertView, [
+    view.id,
+    view.status,
+    view.severity,
+    view.category,
+    view.tlp,
+    view.reportedAt,
+    view.updatedAt,
+    view.version,
+    JSON.stringify(view),
+  ]);
 }
 
 function saveDomains(sql: SqlExecutor, view: IncidentView): void {
   for (const domain of view.domains) {
-    sql.run(
-      db
-        .insertInto('incident_domain')
-        .values({
-          incident_id: view.id,
-          domain: domain.name,
-          registrable_domain: domain.registrableDomain,
-          tld: domain.tld,
-        })
-        .onConflict((oc) => oc.doNothing()),
-    );
+    sql.runPrepared(insertDomain, [view.id, domain.name, domain.registrableDomain, domain.tld]);
   }
 }

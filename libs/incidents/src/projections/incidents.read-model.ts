@@ -1,4 +1,5 @@
 import { Kysely, SqliteAdapter, DummyDriver, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
+import { prepareQuery } from '@app/event-store';
 
 /** Tables of the incident read model; `document` holds the IncidentView as JSON. */
 export interface IncidentViewTable {
@@ -38,6 +39,11 @@ export const incidentsQueryBuilder = new Kysely<IncidentsReadModel>({
     createQueryCompiler: () => new SqliteQueryCompiler(),
   },
 });
+
+/** The stored IncidentView of one incident: read by every mutation's answer and every projection step. */
+export const selectIncidentDocument = prepareQuery(1, (id: string) =>
+  incidentsQueryBuilder.selectFrom('incident_view').select('document').where('incident_id', '=', id),
+);
 
 export const INCIDENTS_READ_MODEL_DDL = `
 CREATE TABLE IF NOT EXISTS incident_view (

@@ -4,7 +4,7 @@ import { InvalidInputError, isUuid } from '@app/core';
 import { READ_MODEL, type ReadModelAccess } from '@app/event-store';
 import { IncidentNotFoundError } from '../../domain/incident.errors';
 import type { IncidentView } from '../../projections/incident-view';
-import { incidentsQueryBuilder as db } from '../../projections/incidents.read-model';
+import { selectIncidentDocument } from '../../projections/incidents.read-model';
 import { GetIncidentQuery } from './get-incident.query';
 
 @QueryHandler(GetIncidentQuery)
@@ -14,9 +14,7 @@ export class GetIncidentHandler implements IQueryHandler<GetIncidentQuery> {
   async execute({ incidentId, minPosition }: GetIncidentQuery): Promise<IncidentView> {
     if (!isUuid(incidentId)) throw new InvalidInputError('id', incidentId, 'is not an incident id');
     await this.readModel.waitFor(minPosition);
-    const row = this.readModel.sql.first(
-      db.selectFrom('incident_view').select('document').where('incident_id', '=', incidentId),
-    );
+    const row = this.readModel.sql.firstPrepared(selectIncidentDocument, [incidentId]);
     if (!row) throw new IncidentNotFoundError(incidentId);
     return JSON.parse(row.document) as IncidentView;
   }
