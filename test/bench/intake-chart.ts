@@ -8,7 +8,7 @@ const COLOURS: Readonly<Record<IntakeOperation, string>> = {
 };
 const PANEL = { width: 460, height: 300, left: 64, top: 56, bottom: 64 };
 const WIDTH = PANEL.width * 2 + 40;
-const HEIGHT = PANEL.top + PANEL.height + PANEL.bottom + 24;
+const HEIGHT = PANEL.top + PANEL.height + PANEL.bottom + 40;
 
 interface Group {
   readonly label: string;
@@ -48,7 +48,9 @@ function axisMax(panel: Panel): number {
   const top = Math.max(panel.goal, ...panel.groups.flatMap((g) => Object.values(g.values))) * 1.1;
   const magnitude = 10 ** Math.floor(Math.log10(top / 4));
   const step =
-    [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((candidate) => candidate * 4 >= top) ?? magnitude * 10;
+    [1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 7.5, 10]
+      .map((m) => m * magnitude)
+      .find((candidate) => candidate * 4 >= top) ?? magnitude * 10;
   return step * 4;
 }
 
@@ -97,7 +99,7 @@ function legend(): string {
   return (['reportIncident', 'validateIncidentReport'] as const)
     .map((operation, i) => {
       const x = PANEL.left + i * 260;
-      const y = HEIGHT - 16;
+      const y = HEIGHT - 32;
       const label =
         operation === 'reportIncident' ? 'reportIncident (stores)' : 'validateIncidentReport (baseline)';
       return `<rect x="${x}" y="${y - 10}" width="12" height="12" fill="${COLOURS[operation]}"/><text x="${x + 18}" y="${y}" class="tick">${label}</text>`;
@@ -127,7 +129,7 @@ export function renderIntakeChart(phases: readonly PhaseResult[], caption: strin
     '<rect width="100%" height="100%" fill="#fff"/>',
     renderPanel(throughput, 0),
     renderPanel(p99, PANEL.width + 40),
-    `<text x="${WIDTH - 16}" y="${HEIGHT - 16}" class="caption" text-anchor="end">${escapeXml(caption)}</text>`,
+    `<text x="${PANEL.left}" y="${HEIGHT - 10}" class="caption">${escapeXml(caption)}</text>`,
     legend(),
     '</svg>',
     '',

@@ -23,7 +23,7 @@ export interface Throughput {
 export interface IntakeSummary {
   readonly reportMax: Throughput | null;
   readonly baselineMax: Throughput | null;
-  /** reportIncident max throughput / validateIncidentReport max throughput. */
+  /** reportIncident max throughput / validateIncidentReport max throughput, to three decimals. */
   readonly ratio: number | null;
   readonly targets: readonly TargetCheck[];
   readonly verdict: 'HELD' | 'MISSED' | 'INCOMPLETE';
@@ -43,8 +43,9 @@ export function maxThroughput(phases: readonly PhaseResult[], operation: IntakeO
 export function summariseIntake(phases: readonly PhaseResult[]): IntakeSummary {
   const reportMax = maxThroughput(phases, 'reportIncident');
   const baselineMax = maxThroughput(phases, 'validateIncidentReport');
-  const ratio =
-    reportMax && baselineMax && baselineMax.rps > 0 ? round2(reportMax.rps / baselineMax.rps) : null;
+  // Judged unrounded: 0.497 must not pass as 0.50.
+  const exactRatio = reportMax && baselineMax && baselineMax.rps > 0 ? reportMax.rps / baselineMax.rps : null;
+  const ratio = exactRatio === null ? null : Math.round(exactRatio * 1000) / 1000;
   const atTarget = phases.find(
     (phase) =>
       phase.operation === 'reportIncident' && phase.kind === 'rate' && phase.targetRate === TARGET_RATE,
@@ -70,7 +71,7 @@ export function summariseIntake(phases: readonly PhaseResult[]): IntakeSummary {
     {
       name: `reportIncident max / baseline max >= ${TARGET_BASELINE_RATIO}`,
       measured: ratio === null ? 'not measured' : String(ratio),
-      held: ratio === null ? null : ratio >= TARGET_BASELINE_RATIO,
+      held: exactRatio === null ? null : exactRatio >= TARGET_BASELINE_RATIO,
     },
   ];
   const verdict = targets.some((t) => t.held === false)
@@ -80,5 +81,3 @@ export function summariseIntake(phases: readonly PhaseResult[]): IntakeSummary {
       : 'HELD';
   return { reportMax, baselineMax, ratio, targets, verdict };
 }
-
-const round2 = (value: number): number => Math.round(value * 100) / 100;

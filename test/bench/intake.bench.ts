@@ -13,6 +13,7 @@ import {
   writeBenchResults,
 } from './bench-results';
 import { renderIntakeChart } from './intake-chart';
+import { OPERATIONS, planFor } from './intake-plan';
 import {
   formatFailures,
   formatPhaseTable,
@@ -20,58 +21,16 @@ import {
   formatVerifications,
   type StoreVerification,
 } from './intake-report';
-import {
-  type IntakeOperation,
-  RequestSequence,
-  settledIncidentCount,
-  storedIncidentCount,
-} from './intake-requests';
+import { RequestSequence, settledIncidentCount, storedIncidentCount } from './intake-requests';
 import { summariseIntake } from './intake-targets';
 import { describePhase, type PhasePlan, type PhaseResult, runPhase } from './load-phase';
 import { ServerProcess } from './server-process';
 
-const OPERATIONS: readonly IntakeOperation[] = ['reportIncident', 'validateIncidentReport'];
 const PAUSE_BETWEEN_PHASES_MS = 1000;
 /** CPU used by other processes (100 = one core) above which a run is flagged as measured on a busy machine. */
 const NOISY_OTHER_CPU_PCT = 20;
 const out = process.stdout;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Warm-up, the fixed rates in order, then the unthrottled phases: the same plan for both operations. */
-function planFor(operation: IntakeOperation, config: IntakeBenchConfig): PhasePlan[] {
-  const warmup: PhasePlan[] =
-    config.warmupS > 0
-      ? [
-          {
-            operation,
-            kind: 'warmup',
-            targetRate: null,
-            connections: config.rateConnections,
-            durationS: config.warmupS,
-            staggered: false,
-          },
-        ]
-      : [];
-  return [
-    ...warmup,
-    ...config.rates.map((rate): PhasePlan => ({
-      operation,
-      kind: 'rate',
-      targetRate: rate,
-      connections: Math.min(config.rateConnections, rate),
-      durationS: config.durationS,
-      staggered: config.stagger,
-    })),
-    ...config.maxConnections.map((connections): PhasePlan => ({
-      operation,
-      kind: 'max',
-      targetRate: null,
-      connections,
-      durationS: config.durationS,
-      staggered: false,
-    })),
-  ];
-}
 
 interface OperationRun {
   readonly phases: PhaseResult[];
@@ -193,13 +152,17 @@ async function main(): Promise<void> {
   out.write(`\nResults: ${files.json}\n         ${files.latestJson}\n         ${files.latestSvg}\n`);
 }
 
-process.once('SIGINT', () => {
-  currentServer?.killNow();
-  process.exit(130);
-});
+// However this process ends (Ctrl-C, a closed pipe, a crash), the server must not outlive it.
+process.on('exit', () => currentServer?.killNow());
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+] as const) {
+  process.once(signal, () => process.exit(code));
+}
 
 main().catch((error: unknown) => {
-  currentServer?.killNow();
   process.stderr.write(
     `\nintake benchmark failed: ${error instanceof Error ? error.message : String(error)}\n`,
   );
