@@ -18,10 +18,10 @@ export class ProjectionCatchUpService implements OnModuleInit, OnApplicationShut
   ) {}
 
   onModuleInit(): void {
+    // Not unref'd: in a worker-only process this timer is what keeps the process running.
     this.timer = setInterval(() => {
       this.tick();
     }, POLL_INTERVAL_MS);
-    this.timer.unref();
   }
 
   onApplicationShutdown(): void {

@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { SqliteEventStore, SqliteProjectionRunner } from '@app/event-store';
+import { incidentsProjection } from '@app/incidents';
+import { DnsccServer } from './support/dnscc-server';
+import { GraphqlClient } from './support/graphql-client';
+import { LIST, REPORT, aReport } from './support/incident-operations';
+
+const WORKER = path.resolve(__dirname, '../dist/apps/worker/src/main.js');
+
+/** ROLE=api serves GraphQL; ROLE=worker runs background work on the same data directory. */
+describe('api and worker roles', () => {
+  jest.setTimeout(30_000);
+
+  it('runs the worker on its own, which brings a rewound projection back to the head of the log', async () => {
+    const api = await DnsccServer.start({ env: { ROLE: 'api' } });
+    const client = new GraphqlClient(`${api.url}/graphql`);
+    for (let n = 0; n < 5; n += 1) {
+      await client.expectData(REPORT, { input: aReport({ domains: [`role-${n}.example.com`] }) });
+    }
+    await api.stop();
+
+    const file = path.join(api.dataDir, 'dnscc.sqlite');
+    const store = SqliteEventStore.open({ path: file });
+    const runner = new SqliteProjectionRunner(store.database, store, [incidentsProjection]);
+    runner.reset();
+    expect(runner.status()[0]?.checkpoint).toBe(0n);
+
+    const worker = spawn(process.execPath, [WORKER], {
+      env: { ...process.env, DATA_DIR: api.dataDir, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    worker.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    worker.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const head = store.headPositionSync();
+    for (let i = 0; i < 100 && runner.status()[0]?.checkpoint !== head; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(runner.status()[0]?.checkpoint).toBe(head);
+    expect(output).toContain('dnscc worker started');
+    // Nest runs its shutdown hooks on SIGTERM, then re-raises the signal to end the process.
+    const exited = new Promise<string | null>((resolve) =>
+      worker.once('exit', (_code, signal) => {
+        resolve(signal);
+      }),
+    );
+    worker.kill('SIGTERM');
+    expect(await exited).toBe('SIGTERM');
+    expect(output).not.toMatch(/"level":(50|60)/);
+    await store.close();
+
+    await api.boot();
+    const { incidents } = await client.expectData<{ incidents: { totalCount: number } }>(LIST, {});
+    expect(incidents.totalCount).toBe(5);
+    await api.dispose();
+  });
+});
