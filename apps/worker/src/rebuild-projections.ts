@@ -25,6 +25,9 @@ function main(): void {
       {
         format: 'rebuild [{bar}] {percentage}% | {value}/{total} events | {rate} ev/s | eta {eta}s',
         stream: process.stderr,
+        // Also report progress when the output is a log file or a CI console, not a terminal.
+        noTTYOutput: true,
+        notTTYSchedule: 1000,
       },
       Presets.shades_classic,
     );
