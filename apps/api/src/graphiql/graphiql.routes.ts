@@ -37,8 +37,18 @@ const PAGE = `<!doctype html>
   <script src="/graphiql/assets/graphiql.min.js"></script>
   <script>
     const fetcher = GraphiQL.createFetcher({ url: new URL('/graphql', location.href).toString() });
+    const defaultQuery = [
+      '# dnscc: the newest incidents. Docs (top left) list every query and mutation.',
+      'query LatestIncidents {',
+      '  incidents(first: 10) {',
+      '    totalCount',
+      '    edges { node { id status severity category tlp reportedAt domains { name } } }',
+      '  }',
+      '}',
+      '',
+    ].join('\\n');
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }),
+      React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }),
     );
   </script>
 </body>
