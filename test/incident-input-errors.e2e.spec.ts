@@ -9,7 +9,9 @@ describe('bad input over HTTP gets a typed error and stores nothing', () => {
   let api: GraphqlClient;
 
   beforeAll(async () => {
-    server = await DnsccServer.start({ env: { BODY_LIMIT_BYTES: '65536' } });
+    server = await DnsccServer.start({
+      env: { BODY_LIMIT_BYTES: '65536', EVIDENCE_CONTENT_MAX_BYTES: '1024' },
+    });
     api = new GraphqlClient(`${server.url}/graphql`);
   });
   afterAll(() => server.dispose());
@@ -93,7 +95,7 @@ describe('bad input over HTTP gets a typed error and stores nothing', () => {
     expect(await storedCount()).toBe(0);
   });
 
-  it('rejects evidence content above the limit and a sha256 that does not match', async () => {
+  it('rejects evidence over the content limit or with a wrong hash; hash-only evidence has no content', async () => {
     const { reportIncident } = await api.expectData<{ reportIncident: { incident: { id: string } } }>(
       REPORT,
       {
@@ -111,10 +113,27 @@ describe('bad input over HTTP gets a typed error and stores nothing', () => {
       },
     });
     expect(mismatch.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sha256' });
+    const tooLarge = await api.expectError(attach, {
+      input: { incidentId, kind: 'SCREENSHOT', contentBase64: Buffer.alloc(1025).toString('base64') },
+    });
+    expect(tooLarge.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contentBase64' });
+    expect(tooLarge.message).toContain('1024-byte limit');
     const noHash = await api.expectError(attach, { input: { incidentId, kind: 'LOG' } });
     expect(noHash.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sha256' });
+    const contentOf = 'query($i: ID!, $e: ID!) { evidenceContent(incidentId: $i, evidenceId: $e) { size } }';
+    const hashOnly = await api.expectData<{ attachEvidence: { incident: { version: number } } }>(
+      `mutation($input: AttachEvidenceInput!) { attachEvidence(input: $input) { incident { version evidence { id } } } }`,
+      { input: { incidentId, kind: 'MALWARE_SAMPLE', sha256: 'b'.repeat(64), size: 1_048_576 } },
+    );
+    const [sample] = (hashOnly.attachEvidence.incident as unknown as { evidence: { id: string }[] }).evidence;
+    expect((await api.expectError(contentOf, { i: incidentId, e: sample?.id })).extensions?.code).toBe(
+      'NOT_FOUND',
+    );
+    expect(
+      (await api.expectError(contentOf, { i: incidentId, e: 'no-such-evidence' })).extensions?.code,
+    ).toBe('NOT_FOUND');
     const { incident } = await api.expectData<{ incident: { version: number } }>(GET, { id: incidentId });
-    expect(incident.version).toBe(1);
+    expect(incident.version).toBe(2);
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DnsccServer } from './support/dnscc-server';
 import { GraphqlClient } from './support/graphql-client';
 import {
@@ -20,7 +21,7 @@ interface Incident {
   category: string;
   version: number;
   domains: { name: string; unicode: string; registrableDomain: string; tld: string }[];
-  evidence: { sha256: string; size: number; contentStored: boolean }[];
+  evidence: { id: string; sha256: string; size: number; contentStored: boolean }[];
   comments: { text: string }[];
   resolution: { outcome: string } | null;
   timeline?: {
@@ -88,7 +89,16 @@ describe('incident lifecycle over HTTP', () => {
       size: content.length,
       contentStored: true,
     });
-    expect(attached.attachEvidence.incident.evidence[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const evidence = attached.attachEvidence.incident.evidence[0];
+    expect(evidence?.sha256).toBe(createHash('sha256').update(content).digest('hex'));
+    const stored = await api.expectData<{ evidenceContent: { contentBase64: string; mediaType: string } }>(
+      'query($i: ID!, $e: ID!) { evidenceContent(incidentId: $i, evidenceId: $e) { contentBase64 mediaType } }',
+      { i: id, e: evidence?.id },
+    );
+    expect(stored.evidenceContent).toEqual({
+      contentBase64: content.toString('base64'),
+      mediaType: 'text/html',
+    });
 
     await api.expectData(COMMENT, { input: { incidentId: id, text: 'Registrar contacted by phone' } });
     const resolved = await api.expectData<{ resolveIncident: { incident: Incident } }>(RESOLVE, {

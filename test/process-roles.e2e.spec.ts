@@ -8,6 +8,11 @@ import { LIST, REPORT, aReport } from './support/incident-operations';
 
 const WORKER = path.resolve(__dirname, '../dist/apps/worker/src/main.js');
 
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(condition()).toBe(true);
+}
+
 /** ROLE=api serves GraphQL; ROLE=worker runs background work on the same data directory. */
 describe('api and worker roles', () => {
   jest.setTimeout(30_000);
@@ -20,12 +25,6 @@ describe('api and worker roles', () => {
     }
     await api.stop();
 
-    const file = path.join(api.dataDir, 'dnscc.sqlite');
-    const store = SqliteEventStore.open({ path: file });
-    const runner = new SqliteProjectionRunner(store.database, store, [incidentsProjection]);
-    runner.reset();
-    expect(runner.status()[0]?.checkpoint).toBe(0n);
-
     const worker = spawn(process.execPath, [WORKER], {
       env: { ...process.env, DATA_DIR: api.dataDir, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -33,12 +32,16 @@ describe('api and worker roles', () => {
     let output = '';
     worker.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     worker.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await until(() => output.includes('dnscc worker started'));
+
+    // Rewind the projection behind the running worker's back, as a rebuild in another process would.
+    const store = SqliteEventStore.open({ path: path.join(api.dataDir, 'dnscc.sqlite') });
+    const runner = new SqliteProjectionRunner(store.database, store, [incidentsProjection]);
+    runner.reset();
     const head = store.headPositionSync();
-    for (let i = 0; i < 100 && runner.status()[0]?.checkpoint !== head; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(runner.status()[0]?.checkpoint).toBe(head);
-    expect(output).toContain('dnscc worker started');
+    expect(head).toBe(5n);
+    await until(() => runner.status()[0]?.checkpoint === head);
+
     // Nest runs its shutdown hooks on SIGTERM, then re-raises the signal to end the process.
     const exited = new Promise<string | null>((resolve) =>
       worker.once('exit', (_code, signal) => {

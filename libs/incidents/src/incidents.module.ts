@@ -9,6 +9,7 @@ import { TriageIncidentHandler } from './commands/triage-incident/triage-inciden
 import { IncidentMutationsResolver } from './graphql/incident-mutations.resolver';
 import { IncidentQueriesResolver } from './graphql/incident-queries.resolver';
 import { IncidentStreamRepository } from './infrastructure/incident-stream.repository';
+import { GetEvidenceContentHandler } from './queries/get-evidence-content/get-evidence-content.handler';
 import { GetIncidentHandler } from './queries/get-incident/get-incident.handler';
 import { IncidentAsOfHandler } from './queries/incident-as-of/incident-as-of.handler';
 import { IncidentTimelineHandler } from './queries/incident-timeline/incident-timeline.handler';
@@ -29,6 +30,7 @@ import { ListIncidentsHandler } from './queries/list-incidents/list-incidents.ha
     ListIncidentsHandler,
     IncidentAsOfHandler,
     IncidentTimelineHandler,
+    GetEvidenceContentHandler,
     IncidentQueriesResolver,
     IncidentMutationsResolver,
   ],

@@ -2,11 +2,16 @@ import { DateTimeScalar } from '@app/core/nest';
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import type { IncidentView } from '../projections/incident-view';
+import {
+  type EvidenceContent,
+  GetEvidenceContentQuery,
+} from '../queries/get-evidence-content/get-evidence-content.query';
 import { GetIncidentQuery } from '../queries/get-incident/get-incident.query';
 import { IncidentAsOfQuery } from '../queries/incident-as-of/incident-as-of.query';
 import { IncidentTimelineQuery } from '../queries/incident-timeline/incident-timeline.query';
 import type { TimelineEntry } from '../queries/incident-timeline/timeline-entry';
 import { ListIncidentsQuery } from '../queries/list-incidents/list-incidents.query';
+import { EvidenceContentType } from './evidence-content.type';
 import { IncidentConnectionType } from './incident-connection.type';
 import { IncidentFilterInput } from './incident-filter.input';
 import { parseIncidentFilter } from './parse-incident-filter';
@@ -47,6 +52,16 @@ export class IncidentQueriesResolver {
     @Args('at', { type: () => DateTimeScalar }) at: Date,
   ): Promise<IncidentView> {
     return this.queries.execute(new IncidentAsOfQuery(id, at));
+  }
+
+  @Query(() => EvidenceContentType, {
+    description: 'The stored content of a piece of evidence; NOT_FOUND when it was recorded by hash only',
+  })
+  evidenceContent(
+    @Args('incidentId', { type: () => ID }) incidentId: string,
+    @Args('evidenceId', { type: () => ID }) evidenceId: string,
+  ): Promise<EvidenceContent> {
+    return this.queries.execute(new GetEvidenceContentQuery(incidentId, evidenceId));
   }
 
   @ResolveField('timeline', () => [TimelineEntryType], {
