@@ -93,3 +93,4 @@ export const INCIDENT_EVENT_TYPES: readonly IncidentEventType[] = [
 
 export const INCIDENT_STREAM_PREFIX = 'incident-';
 export const incidentStreamId = (incidentId: string): string => `${INCIDENT_STREAM_PREFIX}${incidentId}`;
+export const incidentIdOfStream = (streamId: string): string => streamId.slice(INCIDENT_STREAM_PREFIX.length);

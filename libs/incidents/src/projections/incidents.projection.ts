@@ -1,5 +1,5 @@
 import { prepareQuery, type Projection, type RecordedEvent, type SqlExecutor } from '@app/event-store';
-import { INCIDENT_EVENT_TYPES } from '../domain/incident.events';
+import { INCIDENT_EVENT_TYPES, incidentIdOfStream } from '../domain/incident.events';
 import { fromRecordedEvent } from '../infrastructure/incident-event.codec';
 import { evolveIncidentView, type IncidentView } from './incident-view';
 import {
@@ -22,7 +22,7 @@ export const incidentsProjection: Projection = {
     const { event, metadata } = fromRecordedEvent(recorded);
     let before: IncidentView | null = null;
     if (event.type !== 'IncidentReported') {
-      const row = sql.firstPrepared(selectIncidentDocument, [incidentIdOf(recorded.streamId)]);
+      const row = sql.firstPrepared(selectIncidentDocument, [incidentIdOfStream(recorded.streamId)]);
       before = row ? (JSON.parse(row.document) as IncidentView) : null;
     }
     const after = evolveIncidentView(before, event, metadata);
@@ -66,10 +66,6 @@ const insertDomain = prepareQuery(4, (id: string, domain: string, registrable: s
     .values({ incident_id: id, domain, registrable_domain: registrable, tld })
     .onConflict((oc) => oc.doNothing()),
 );
-
-function incidentIdOf(streamId: string): string {
-  return streamId.slice(streamId.indexOf('-') + 1);
-}
 
 function saveView(sql: SqlExecutor, view: IncidentView): void {
   sql.runPrepared(upsertView, [
