@@ -14,8 +14,9 @@ const swc = [
 const common = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
+    '^@test/(.*)$': '<rootDir>/test/$1',
     '^@app/core/nest$': '<rootDir>/libs/core/src/nest',
-    '^@app/(core|event-store|incidents)$': '<rootDir>/libs/$1/src',
+    '^@app/(core|event-store|incidents|directory|access)$': '<rootDir>/libs/$1/src',
   },
   testEnvironment: 'node',
 };

@@ -1,5 +1,4 @@
 import { DnsccServer } from './support/dnscc-server';
-import { GraphqlClient } from './support/graphql-client';
 import { GET, REPORT, TRIAGE, aReport } from './support/incident-operations';
 
 interface Acknowledged {
@@ -17,7 +16,7 @@ describe('crash recovery', () => {
 
   it('keeps every acknowledged write across kill -9 and restart', async () => {
     const server = await DnsccServer.start();
-    const api = new GraphqlClient(`${server.url}/graphql`);
+    const api = server.client();
     const acknowledged: Acknowledged[] = [];
     let stop = false;
 
@@ -48,7 +47,7 @@ describe('crash recovery', () => {
     await Promise.all(writers);
 
     await server.boot();
-    const restarted = new GraphqlClient(`${server.url}/graphql`);
+    const restarted = server.client();
     const latest = new Map<string, number>();
     for (const { id, version } of acknowledged) latest.set(id, Math.max(version, latest.get(id) ?? 0));
     for (const [id, version] of latest) {

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { DnsccServer } from './support/dnscc-server';
-import { GraphqlClient } from './support/graphql-client';
 import { REPORT, aReport } from './support/incident-operations';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -44,13 +43,18 @@ describeWithBrowser('GraphiQL in a browser', () => {
   });
 
   it('renders from local files and runs the default query against /graphql', async () => {
-    const api = new GraphqlClient(`${server.url}/graphql`);
+    const api = server.client();
     await api.expectData(REPORT, { input: aReport({ domains: ['graphiql-check.example.com'] }) });
 
     const page = await browser.newPage();
     const outside: string[] = [];
     page.on('request', (request) => {
       if (!request.url().startsWith(server.url)) outside.push(request.url());
+    });
+    // As a person would paste their token into the Headers tab, which GraphiQL keeps in localStorage.
+    const headers = JSON.stringify({ Authorization: `Bearer ${server.coordinatorToken ?? ''}` });
+    await page.addInitScript({
+      content: `localStorage.setItem('graphiql:headers', ${JSON.stringify(headers)});`,
     });
     await page.goto(`${server.url}/graphiql`);
     await page.locator('.graphiql-execute-button').click();

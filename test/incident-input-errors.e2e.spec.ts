@@ -10,9 +10,9 @@ describe('bad input over HTTP gets a typed error and stores nothing', () => {
 
   beforeAll(async () => {
     server = await DnsccServer.start({
-      env: { BODY_LIMIT_BYTES: '65536', EVIDENCE_CONTENT_MAX_BYTES: '1024' },
+      env: { ROLE: 'api', BODY_LIMIT_BYTES: '65536', EVIDENCE_CONTENT_MAX_BYTES: '1024' },
     });
-    api = new GraphqlClient(`${server.url}/graphql`);
+    api = server.client();
   });
   afterAll(() => server.dispose());
 
@@ -44,7 +44,7 @@ describe('bad input over HTTP gets a typed error and stores nothing', () => {
       aReport({ domains: [] }),
       aReport({ urls: ['javascript:alert(1)'] }),
       aReport({ description: '   ' }),
-      aReport({ reporter: { name: '' } }),
+      aReport({ contact: 'x'.repeat(5000) }),
     ]) {
       const error = await api.expectError(REPORT, { input });
       expect(error.extensions?.code).toBe('BAD_USER_INPUT');
@@ -85,7 +85,10 @@ describe('bad input over HTTP gets a typed error and stores nothing', () => {
   it('refuses an oversized body before parsing it, storing nothing', async () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${server.coordinatorToken ?? ''}`,
+      },
       body: JSON.stringify({
         query: REPORT,
         variables: { input: aReport({ description: 'x'.repeat(100_000) }) },
@@ -150,7 +153,11 @@ describe('the server around the API', () => {
     const body = (await response.json()) as { status: string; projections: { name: string; lag: number }[] };
     expect(response.status).toBe(200);
     expect(body.status).toBe('ok');
-    expect(body.projections).toEqual([expect.objectContaining({ name: 'incidents', lag: 0 })]);
+    expect(body.projections).toEqual([
+      expect.objectContaining({ name: 'incidents', lag: 0 }),
+      expect.objectContaining({ name: 'directory', lag: 0 }),
+      expect.objectContaining({ name: 'access', lag: 0 }),
+    ]);
   });
 
   it('serves GraphiQL and its assets from local files', async () => {
@@ -166,8 +173,8 @@ describe('the server around the API', () => {
   });
 
   it('stops at start-up with a message naming a wrong setting', async () => {
-    await expect(DnsccServer.start({ env: { PORT: 'eighty', EVENT_STORE: 'mongodb' } })).rejects.toThrow(
-      /PORT="eighty"[\s\S]*EVENT_STORE="mongodb"/,
-    );
+    await expect(
+      DnsccServer.start({ bootstrap: false, env: { PORT: 'eighty', EVENT_STORE: 'mongodb' } }),
+    ).rejects.toThrow(/PORT="eighty"[\s\S]*EVENT_STORE="mongodb"/);
   });
 });

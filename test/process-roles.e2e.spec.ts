@@ -3,7 +3,6 @@ import path from 'node:path';
 import { SqliteEventStore, SqliteProjectionRunner } from '@app/event-store';
 import { incidentsProjection } from '@app/incidents';
 import { DnsccServer } from './support/dnscc-server';
-import { GraphqlClient } from './support/graphql-client';
 import { LIST, REPORT, aReport } from './support/incident-operations';
 
 const WORKER = path.resolve(__dirname, '../dist/apps/worker/src/main.js');
@@ -19,14 +18,14 @@ describe('api and worker roles', () => {
 
   it('runs the worker on its own, which brings a rewound projection back to the head of the log', async () => {
     const api = await DnsccServer.start({ env: { ROLE: 'api' } });
-    const client = new GraphqlClient(`${api.url}/graphql`);
+    const client = api.client();
     for (let n = 0; n < 5; n += 1) {
       await client.expectData(REPORT, { input: aReport({ domains: [`role-${n}.example.com`] }) });
     }
     await api.stop();
 
     const worker = spawn(process.execPath, [WORKER], {
-      env: { ...process.env, DATA_DIR: api.dataDir, LOG_LEVEL: 'info' },
+      env: { ...process.env, DATA_DIR: api.dataDir, LOG_LEVEL: 'info', RDAP_ENABLED: 'false' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -38,9 +37,9 @@ describe('api and worker roles', () => {
     const store = SqliteEventStore.open({ path: path.join(api.dataDir, 'dnscc.sqlite') });
     const runner = new SqliteProjectionRunner(store.database, store, [incidentsProjection]);
     runner.reset();
-    const head = store.headPositionSync();
-    expect(head).toBe(5n);
-    await until(() => runner.status()[0]?.checkpoint === head);
+    expect(store.headPositionSync()).toBeGreaterThanOrEqual(5n);
+    // The worker also routes the five incidents meanwhile, so the head may still move.
+    await until(() => runner.status()[0]?.checkpoint === store.headPositionSync());
 
     // Nest runs its shutdown hooks on SIGTERM, then re-raises the signal to end the process.
     const exited = new Promise<string | null>((resolve) =>

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DnsccServer } from './support/dnscc-server';
-import { GraphqlClient } from './support/graphql-client';
 
 /** Every GraphQL operation in the README's example session, in order, as a newcomer would paste them. */
 function readmeOperations(): string[] {
@@ -22,14 +21,32 @@ describe('the README example session', () => {
   afterAll(() => server.dispose());
 
   it('runs every documented operation without errors', async () => {
-    const api = new GraphqlClient(`${server.url}/graphql`);
+    const api = server.client();
     const operations = readmeOperations();
-    expect(operations.length).toBeGreaterThanOrEqual(8);
+    expect(operations.length).toBeGreaterThanOrEqual(14);
+    const { me } = await api.expectData<{ me: { member: { organisationId: string } } }>(
+      '{ me { member { organisationId } } }',
+    );
+    // Placeholders the README asks the reader to fill in, from earlier answers as a reader would.
+    const ids: Record<string, string> = {
+      '<org>': me.member.organisationId,
+      '<time>': new Date().toISOString(),
+    };
     const [report, ...rest] = operations;
     const created = await api.expectData<{ reportIncident: { incident: { id: string } } }>(report ?? '');
-    const id = created.reportIncident.incident.id;
+    ids['<id>'] = created.reportIncident.incident.id;
+    ids['<time>'] = new Date().toISOString();
     for (const operation of rest) {
-      await api.expectData(operation.replaceAll('<id>', id).replaceAll('<time>', new Date().toISOString()));
+      const filled = Object.entries(ids).reduce(
+        (text, [key, value]) => text.replaceAll(key, value),
+        operation,
+      );
+      const data = await api.expectData<{
+        addMember?: { member: { id: string } };
+        issueApiToken?: { apiToken: { id: string } };
+      }>(filled);
+      if (data.addMember) ids['<member>'] = data.addMember.member.id;
+      if (data.issueApiToken) ids['<token-id>'] = data.issueApiToken.apiToken.id;
     }
     const retried = await api.expectData<{ reportIncident: { replayed: boolean } }>(report ?? '');
     expect(retried.reportIncident.replayed).toBe(true);
@@ -41,7 +58,10 @@ describe('the README example session', () => {
     expect(body).toBeDefined();
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${server.coordinatorToken ?? ''}`,
+      },
       body: body ?? '',
     });
     const json = (await response.json()) as {

@@ -47,7 +47,7 @@ export function reportInput(n: number): Record<string, unknown> {
     category: 'PHISHING',
     description: `Credential phishing page #${n} imitating a payment provider (intake benchmark)`,
     tlp: 'AMBER',
-    reporter: { name: 'CERT-BENCH', contact: 'bench@cert.example.org' },
+    contact: 'bench@cert.example.org',
     idempotencyKey: null,
   };
 }

@@ -1,10 +1,25 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { GraphqlClient } from './graphql-client';
 
 const MAIN = path.resolve(__dirname, '../../dist/apps/api/src/main.js');
+const ADMIN = path.resolve(__dirname, '../../dist/apps/worker/src/admin.js');
+
+/**
+ * Creates the coordination centre and its first coordinator in `dataDir` with the real admin
+ * tool, as an operator would, and returns the coordinator's API token.
+ */
+export function bootstrapDataDir(dataDir: string, env: NodeJS.ProcessEnv = {}): string {
+  const result = spawnSync(process.execPath, [ADMIN, 'bootstrap'], {
+    env: { ...process.env, ...env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`admin bootstrap failed (${result.status}): ${result.stderr}`);
+  return result.stdout.trim();
+}
 
 /** A free TCP port on loopback, chosen by the kernel. */
 export function freePort(): Promise<number> {
@@ -35,12 +50,31 @@ export class DnsccServer {
     readonly dataDir: string,
     readonly port: number,
     private readonly env: NodeJS.ProcessEnv,
+    /** The bootstrap coordinator's API token; null when started with `bootstrap: false`. */
+    readonly coordinatorToken: string | null,
   ) {}
 
-  static async start(options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<DnsccServer> {
-    const server = new DnsccServer(options.dataDir ?? newDataDir(), await freePort(), options.env ?? {});
+  /**
+   * Starts a server; on a new data directory it first bootstraps the coordination centre (unless
+   * `bootstrap: false`), so tests hold a coordinator token as an operator would.
+   */
+  static async start(
+    options: { dataDir?: string; env?: NodeJS.ProcessEnv; bootstrap?: boolean } = {},
+  ): Promise<DnsccServer> {
+    const dataDir = options.dataDir ?? newDataDir();
+    const env = { RDAP_ENABLED: 'false', ...options.env };
+    const token = options.bootstrap === false || options.dataDir ? null : bootstrapDataDir(dataDir, env);
+    const server = new DnsccServer(dataDir, await freePort(), env, token);
     await server.boot();
     return server;
+  }
+
+  /** A GraphQL client sending `token` (the coordinator's by default) as its bearer token. */
+  client(token: string | null = this.coordinatorToken, headers: Record<string, string> = {}): GraphqlClient {
+    return new GraphqlClient(`${this.url}/graphql`, {
+      ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+      ...headers,
+    });
   }
 
   get url(): string {

@@ -58,6 +58,6 @@ export const aReport = (overrides: Record<string, unknown> = {}): Record<string,
   category: 'PHISHING',
   description: 'Credential phishing page imitating a payment provider',
   tlp: 'AMBER',
-  reporter: { name: 'CERT-EE', contact: 'cert@cert.ee' },
+  contact: 'cert@cert.ee',
   ...overrides,
 });

@@ -7,6 +7,8 @@ import type { AppConfig } from '@app/core';
 import { CoreModule } from '@app/core/nest';
 import { EventStoreModule } from '@app/event-store';
 import { IncidentsModule } from '@app/incidents';
+import { DirectoryModule } from '@app/directory';
+import { AccessModule } from '@app/access';
 import { PROJECTION_LIST } from '../../worker/src/projection-list';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { formatGraphqlErrors } from './graphql/graphql-error-formatter';
@@ -39,6 +41,8 @@ export class AppModule {
           jit: 1,
           errorFormatter: (execution, context) => formatGraphqlErrors(execution, context.reply.log),
         }),
+        DirectoryModule,
+        AccessModule,
         IncidentsModule,
         // ROLE=all (the default) runs the worker's background work in the same process.
         ...(config.ROLE === 'all' ? [WorkerModule] : []),

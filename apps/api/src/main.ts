@@ -7,6 +7,8 @@ import { type AppConfig, ConfigError, loadConfig } from '@app/core';
 import { AppModule } from './app.module';
 import { startWorker } from '../../worker/src/main';
 import { registerGraphiql } from './graphiql/graphiql.routes';
+import { ApiTokenAuthenticator, CoordinationCentreBootstrap } from '@app/access';
+import { requireApiToken } from './auth/api-token.hook';
 
 /** Builds the HTTP application without listening, for the server and for the schema check. */
 export async function createApiApplication(config: AppConfig): Promise<NestFastifyApplication> {
@@ -19,7 +21,9 @@ export async function createApiApplication(config: AppConfig): Promise<NestFasti
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  if (config.GRAPHIQL) registerGraphiql(app.getHttpAdapter().getInstance());
+  const fastify = app.getHttpAdapter().getInstance();
+  requireApiToken(fastify, app.get(ApiTokenAuthenticator));
+  if (config.GRAPHIQL) registerGraphiql(fastify);
   return app;
 }
 
@@ -36,9 +40,13 @@ async function main(): Promise<void> {
   const app = await createApiApplication(config);
   await app.listen(config.PORT, config.HOST);
   const url = await app.getUrl();
-  app
-    .get(Logger)
-    .log(`dnscc listening on ${url}/graphql (GraphiQL: ${config.GRAPHIQL ? `${url}/graphiql` : 'off'})`);
+  const logger = app.get(Logger);
+  logger.log(`dnscc listening on ${url}/graphql (GraphiQL: ${config.GRAPHIQL ? `${url}/graphiql` : 'off'})`);
+  if (app.get(CoordinationCentreBootstrap).needsBootstrap()) {
+    logger.warn(
+      `No members yet, so every request is refused. Create the coordination centre and its first coordinator with:  DATA_DIR=${config.DATA_DIR} npm run -s admin -- bootstrap  (prints the coordinator's API token)`,
+    );
+  }
 }
 
 if (require.main === module) {

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '@app/core';
 import { CoreModule } from '@app/core/nest';
@@ -15,6 +16,7 @@ export class WorkerAppModule {
       imports: [
         CoreModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
+        CqrsModule.forRoot(),
         EventStoreModule.forRoot(PROJECTION_LIST),
         WorkerModule,
       ],

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { IncidentsModule } from '@app/incidents';
+import { IncidentRoutingWorker } from './incident-routing.worker';
 import { ProjectionCatchUpService } from './projection-catch-up.service';
 
-/** Background work: projection catch-up now; SLA clocks and notifications join it later. */
-@Module({ providers: [ProjectionCatchUpService] })
+/** Background work: projection catch-up and routing of reported incidents; SLA clocks join later. */
+@Module({ imports: [IncidentsModule], providers: [ProjectionCatchUpService, IncidentRoutingWorker] })
 export class WorkerModule {}

@@ -1,6 +1,6 @@
 /**
- * Who caused an event. Until members and API tokens exist every API caller is `anonymous`;
- * `system` marks events the centre emits on its own (timers, routing).
+ * Who caused an event: a `member` acting through an API token, or the centre itself (`system`:
+ * timers, routing, imports). `anonymous` marks events recorded before members existed.
  */
 export interface Actor {
   readonly kind: 'member' | 'anonymous' | 'system';

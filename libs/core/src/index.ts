@@ -4,3 +4,8 @@ export * from './event-metadata';
 export * from './errors/domain-error';
 export * from './config/config.schema';
 export * from './config/load-config';
+export * from './domain-name/domain-name';
+export * from './domain-name/domain-name.normalise';
+export * from './viewer';
+export * from './keyset-cursor';
+export * from './timeline-entry';

@@ -1,5 +1,6 @@
 export * from './event-store.port';
 export * from './event-store.errors';
+export * from './decider-stream.repository';
 export * from './projections/projection';
 export * from './projections/sql-executor';
 export * from './projections/prepared-query';

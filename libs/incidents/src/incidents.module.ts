@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { DirectoryModule } from '@app/directory';
+import { IncidentRoutingResolver } from './routing/incident-routing.resolver';
+import { IncidentRoutingService } from './routing/incident-routing.service';
+import { IncidentRoutingProcess } from './routing/incident-routing.process';
 import { AddIncidentDomainHandler } from './commands/add-incident-domain/add-incident-domain.handler';
 import { AttachEvidenceHandler } from './commands/attach-evidence/attach-evidence.handler';
 import { CommentOnIncidentHandler } from './commands/comment-on-incident/comment-on-incident.handler';
@@ -17,7 +21,11 @@ import { ListIncidentsHandler } from './queries/list-incidents/list-incidents.ha
 
 /** The incident context: commands, queries and their GraphQL face. Needs EVENT_STORE and READ_MODEL. */
 @Module({
+  imports: [DirectoryModule],
   providers: [
+    IncidentRoutingService,
+    IncidentRoutingResolver,
+    IncidentRoutingProcess,
     IncidentStreamRepository,
     ReportIncidentHandler,
     TriageIncidentHandler,
@@ -34,5 +42,6 @@ import { ListIncidentsHandler } from './queries/list-incidents/list-incidents.ha
     IncidentQueriesResolver,
     IncidentMutationsResolver,
   ],
+  exports: [IncidentRoutingService, IncidentRoutingProcess, IncidentStreamRepository],
 })
 export class IncidentsModule {}

@@ -1,2 +1,3 @@
 export * from './incidents.module';
 export { incidentsProjection } from './projections/incidents.projection';
+export { IncidentRoutingProcess } from './routing/incident-routing.process';

@@ -47,8 +47,16 @@ const PAGE = `<!doctype html>
       '}',
       '',
     ].join('\\n');
+    // Every request needs an API token: paste yours into the Headers tab (kept in this browser only).
+    const defaultHeaders = '{\\n  "Authorization": "Bearer dnscc_paste-your-token-here"\\n}';
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }),
+      React.createElement(GraphiQL, {
+        fetcher,
+        defaultQuery,
+        defaultHeaders,
+        shouldPersistHeaders: true,
+        defaultEditorToolsVisibility: 'headers',
+      }),
     );
   </script>
 </body>

@@ -26,6 +26,15 @@ export const configSchema = z.object({
     .max(1024 * 1024)
     .default(64 * 1024),
   GRAPHIQL: flag.default(true),
+  /** RDAP lookups while routing; off, routing says the registrar is unknown and why. */
+  RDAP_ENABLED: flag.default(true),
+  /** RFC 9224 bootstrap file: a path or an http(s) URL. */
+  RDAP_BOOTSTRAP: z.string().min(1).default('https://data.iana.org/rdap/dns.json'),
+  /** Optional extra ccTLD RDAP servers the IANA file lacks (same shape as case/iana-data's supplement). */
+  RDAP_BOOTSTRAP_SUPPLEMENT: z.string().min(1).optional(),
+  RDAP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** Requests per second to any one RDAP server, so one busy TLD cannot hammer its registry. */
+  RDAP_RATE_PER_SECOND: z.coerce.number().min(0.1).max(100).default(5),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

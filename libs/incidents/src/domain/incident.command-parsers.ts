@@ -1,6 +1,6 @@
 import { InvalidInputError } from '@app/core';
-import type { DomainName } from './domain-name';
-import { normaliseDomain, normaliseUrl } from './domain-name.normalise';
+import type { DomainName } from '@app/core';
+import { normaliseDomain, normaliseUrl } from '@app/core';
 import type {
   AddIncidentDomain,
   AttachEvidence,

@@ -1,5 +1,6 @@
-import type { DomainName } from './domain-name';
+import type { DomainName } from '@app/core';
 import type { EvidenceKind, IncidentCategory, ResolutionOutcome, Severity, Tlp } from './incident.vocabulary';
+import type { RoutingDecision } from '@app/directory';
 import type { Reporter } from './incident.events';
 
 /**
@@ -60,8 +61,15 @@ export interface ReopenIncident {
   readonly reason: string;
 }
 
+export interface RecordRouting {
+  readonly type: 'RecordRouting';
+  readonly domain: string;
+  readonly decision: RoutingDecision;
+}
+
 export type IncidentCommand =
   | ReportIncident
+  | RecordRouting
   | TriageIncident
   | AddIncidentDomain
   | AttachEvidence

@@ -4,6 +4,7 @@ import type {
   AttachEvidence,
   CommentOnIncident,
   IncidentCommand,
+  RecordRouting,
   ReopenIncident,
   ReportIncident,
   ResolveIncident,
@@ -22,6 +23,7 @@ import {
 } from './incident.errors';
 import type { IncidentEvent } from './incident.events';
 import { MAX_DOMAINS_PER_INCIDENT, MAX_URLS_PER_INCIDENT, limitItems } from './incident.input-limits';
+import { routingFingerprint } from './incident.routing';
 import { reportFingerprint, type ExistingIncident, type IncidentState } from './incident.state';
 
 type Events = readonly IncidentEvent[];
@@ -39,6 +41,8 @@ export function decideIncident(command: IncidentCommand, state: IncidentState): 
   if (state.kind === 'absent') throw new IncidentNotFoundError(null);
 
   switch (command.type) {
+    case 'RecordRouting':
+      return recordRouting(command, state);
     case 'TriageIncident':
       return triage(command, state);
     case 'AddIncidentDomain':
@@ -76,6 +80,18 @@ function report(command: ReportIncident, state: IncidentState): Events {
     seen.add(name);
   }
   return [{ type: 'IncidentReported', data }];
+}
+
+/** Routing is information, not action: it is recorded on resolved incidents too. */
+function recordRouting(command: RecordRouting, state: ExistingIncident): Events {
+  if (!state.domains.includes(command.domain)) {
+    throw new InvalidInputError('domain', command.domain, 'is not a domain of this incident');
+  }
+  const fingerprint = routingFingerprint(command.decision);
+  if (state.routings[command.domain] === fingerprint) return [];
+  return [
+    { type: 'IncidentRouted', data: { domain: command.domain, fingerprint, decision: command.decision } },
+  ];
 }
 
 function triage(command: TriageIncident, state: ExistingIncident): Events {

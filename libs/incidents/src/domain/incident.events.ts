@@ -1,4 +1,5 @@
-import type { DomainName } from './domain-name';
+import type { DomainName } from '@app/core';
+import type { RoutingDecision } from '@app/directory';
 import type { EvidenceKind, IncidentCategory, ResolutionOutcome, Severity, Tlp } from './incident.vocabulary';
 
 /**
@@ -70,8 +71,20 @@ export interface IncidentReopened {
   readonly data: { readonly reason: string };
 }
 
+/** Who is responsible for one of the incident's domains, as routing decided it at that moment. */
+export interface IncidentRouted {
+  readonly type: 'IncidentRouted';
+  readonly data: {
+    readonly domain: string;
+    /** What the decision says, without timestamps: an unchanged re-route appends nothing. */
+    readonly fingerprint: string;
+    readonly decision: RoutingDecision;
+  };
+}
+
 export type IncidentEvent =
   | IncidentReported
+  | IncidentRouted
   | IncidentTriaged
   | DomainAdded
   | EvidenceAttached
@@ -83,6 +96,7 @@ export type IncidentEventType = IncidentEvent['type'];
 
 export const INCIDENT_EVENT_TYPES: readonly IncidentEventType[] = [
   'IncidentReported',
+  'IncidentRouted',
   'IncidentTriaged',
   'DomainAdded',
   'EvidenceAttached',

@@ -7,7 +7,6 @@ import { InvalidInputError } from '@app/core';
  */
 export const MAX_DOMAINS_PER_INCIDENT = 100;
 export const MAX_URLS_PER_INCIDENT = 100;
-export const MAX_URL_LENGTH = 2048;
 export const MAX_DESCRIPTION_LENGTH = 20_000;
 export const MAX_COMMENT_LENGTH = 10_000;
 export const MAX_NOTE_LENGTH = 2_000;

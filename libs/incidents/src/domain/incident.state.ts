@@ -45,6 +45,8 @@ export interface ExistingIncident {
   readonly commentIds: readonly string[];
   /** The current resolution; null while open or after a reopen. */
   readonly resolution: Resolution | null;
+  /** Fingerprint of the latest routing decision per domain. */
+  readonly routings: Readonly<Record<string, string>>;
 }
 
 export type IncidentState = AbsentIncident | ExistingIncident;
@@ -96,6 +98,8 @@ export function evolveIncident(state: IncidentState, event: IncidentEvent): Inci
         severity: event.data.severity,
         category: event.data.category,
       };
+    case 'IncidentRouted':
+      return { ...state, routings: { ...state.routings, [event.data.domain]: event.data.fingerprint } };
     case 'DomainAdded':
       return { ...state, domains: [...state.domains, event.data.domain.name] };
     case 'EvidenceAttached': {
@@ -137,6 +141,7 @@ function reported({ data }: IncidentReported): ExistingIncident {
     evidence: [],
     commentIds: [],
     resolution: null,
+    routings: {},
   };
 }
 

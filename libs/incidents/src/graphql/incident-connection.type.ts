@@ -1,16 +1,11 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { PageInfoType } from '@app/core/nest';
 import { IncidentType } from './incident.type';
 
 @ObjectType('IncidentEdge')
 export class IncidentEdgeType {
   @Field() cursor!: string;
   @Field(() => IncidentType) node!: IncidentType;
-}
-
-@ObjectType('PageInfo')
-export class PageInfoType {
-  @Field() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
 @ObjectType('IncidentConnection', { description: 'Incidents, newest report first' })

@@ -1,7 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { RequestContext } from '@app/core/nest';
-import type { CommandContext } from '@app/core';
+import { CurrentViewer, RequestContext } from '@app/core/nest';
+import type { CommandContext, Viewer } from '@app/core';
 import { AddIncidentDomainCommand } from '../commands/add-incident-domain/add-incident-domain.command';
 import { AttachEvidenceCommand } from '../commands/attach-evidence/attach-evidence.command';
 import { CommentOnIncidentCommand } from '../commands/comment-on-incident/comment-on-incident.command';
@@ -46,9 +46,10 @@ export class IncidentMutationsResolver {
   @Mutation(() => ReportIncidentPayload)
   async reportIncident(
     @Args('input') input: ReportIncidentInput,
+    @CurrentViewer() viewer: Viewer,
     @RequestContext() context: CommandContext,
   ): Promise<{ incident: IncidentView; replayed: boolean }> {
-    const result = await this.commands.execute(new ReportIncidentCommand(input, context));
+    const result = await this.commands.execute(new ReportIncidentCommand(input, viewer, context));
     return { incident: await this.read(result), replayed: !result.changed };
   }
 
@@ -57,9 +58,9 @@ export class IncidentMutationsResolver {
   })
   validateIncidentReport(
     @Args('input') input: ReportIncidentInput,
-    @RequestContext() context: CommandContext,
+    @CurrentViewer() viewer: Viewer,
   ): IncidentReportPreview {
-    const { domains, urls } = toReportIncident(input, context, new Date());
+    const { domains, urls } = toReportIncident(input, viewer, new Date());
     return { domains: [...domains], urls: [...urls] };
   }
 

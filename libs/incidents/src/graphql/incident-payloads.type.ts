@@ -23,6 +23,7 @@ export const AttachEvidencePayload = incidentPayload('AttachEvidencePayload');
 export const CommentOnIncidentPayload = incidentPayload('CommentOnIncidentPayload');
 export const ResolveIncidentPayload = incidentPayload('ResolveIncidentPayload');
 export const ReopenIncidentPayload = incidentPayload('ReopenIncidentPayload');
+export const RerouteIncidentPayload = incidentPayload('RerouteIncidentPayload');
 
 @ObjectType('IncidentReportPreview', { description: 'A report as it would be recorded; nothing is stored' })
 export class IncidentReportPreview {

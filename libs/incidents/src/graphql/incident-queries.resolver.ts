@@ -16,7 +16,7 @@ import { IncidentConnectionType } from './incident-connection.type';
 import { IncidentFilterInput } from './incident-filter.input';
 import { parseIncidentFilter } from './parse-incident-filter';
 import { IncidentType } from './incident.type';
-import { TimelineEntryType } from './incident-timeline.type';
+import { TimelineEntryType } from '@app/core/nest';
 
 @Resolver(() => IncidentType)
 export class IncidentQueriesResolver {
@@ -36,7 +36,10 @@ export class IncidentQueriesResolver {
     const page = await this.queries.execute(
       new ListIncidentsQuery(parseIncidentFilter(filter ?? null), first, after ?? null),
     );
-    const edges = page.nodes.map(({ cursor, incident }) => ({ cursor, node: incident as IncidentType }));
+    const edges = page.nodes.map(({ cursor, incident }) => ({
+      cursor,
+      node: incident as unknown as IncidentType,
+    }));
     return {
       edges,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },

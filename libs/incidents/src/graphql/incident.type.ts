@@ -1,6 +1,6 @@
 import { DateTimeScalar } from '@app/core/nest';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { DomainName } from '../domain/domain-name';
+import type { DomainName } from '@app/core';
 import type {
   EvidenceKind,
   IncidentCategory,
@@ -17,7 +17,7 @@ import {
   SeverityEnum,
   TlpEnum,
 } from './incident-enums';
-import { ActorType } from './actor.type';
+import { ActorType } from '@app/core/nest';
 
 @ObjectType('IncidentDomain', { description: 'A domain named in an incident, normalised to A-labels' })
 export class IncidentDomainType implements DomainName {

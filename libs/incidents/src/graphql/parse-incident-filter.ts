@@ -1,6 +1,6 @@
 import { domainToASCII } from 'node:url';
 import { InvalidInputError } from '@app/core';
-import { normaliseDomain } from '../domain/domain-name.normalise';
+import { normaliseDomain } from '@app/core';
 import type { IncidentListFilter } from '../queries/list-incidents/list-incidents.read-model';
 import type { IncidentFilterInput } from './incident-filter.input';
 

@@ -2,13 +2,6 @@ import { Field, InputType } from '@nestjs/graphql';
 import type { IncidentCategory, Tlp } from '../domain/incident.vocabulary';
 import { IncidentCategoryEnum, TlpEnum } from './incident-enums';
 
-@InputType('ReporterInput')
-export class ReporterInput {
-  @Field({ description: 'Reporting organisation or person' }) name!: string;
-  @Field(() => String, { nullable: true, description: 'Email or URL to reach the reporter' })
-  contact?: string | null;
-}
-
 @InputType('ReportIncidentInput')
 export class ReportIncidentInput {
   @Field(() => [String], {
@@ -21,7 +14,12 @@ export class ReportIncidentInput {
   @Field() description!: string;
   // No GraphQL default: graphql-jit does not apply input-field defaults to variables (ADR 0004).
   @Field(() => TlpEnum, { nullable: true, description: 'Defaults to AMBER' }) tlp?: Tlp | null;
-  @Field(() => ReporterInput) reporter!: ReporterInput;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "How to reach the reporting analyst (email or URL); the reporter is the caller's organisation",
+  })
+  contact?: string | null;
   @Field(() => String, {
     nullable: true,
     description: 'Retrying with the same key returns the incident the first attempt created',

@@ -1,5 +1,6 @@
 import type { Actor } from '@app/core';
-import type { DomainName } from '../domain/domain-name';
+import type { DomainName } from '@app/core';
+import type { RoutingDecision } from '@app/directory';
 import type { IncidentEvent, Reporter } from '../domain/incident.events';
 import type {
   EvidenceKind,
@@ -24,6 +25,9 @@ export interface IncidentView {
   readonly evidence: readonly EvidenceView[];
   readonly comments: readonly CommentView[];
   readonly resolution: ResolutionView | null;
+  /** The latest routing decision of each domain, in the order the domains were routed. */
+  /** Absent from documents projected before routing existed; rebuilt ones always have it. */
+  readonly routing?: readonly RoutingDecision[];
   readonly reportedAt: string;
   readonly updatedAt: string;
   /** Number of events in the stream; clients pass it back as `expectedVersion`. */
@@ -85,6 +89,7 @@ export function evolveIncidentView(
       evidence: [],
       comments: [],
       resolution: null,
+      routing: [],
       reportedAt: context.occurredAt,
       updatedAt: context.occurredAt,
       version: 1,
@@ -95,6 +100,10 @@ export function evolveIncidentView(
   switch (event.type) {
     case 'IncidentTriaged':
       return { ...next, status: 'TRIAGED', severity: event.data.severity, category: event.data.category };
+    case 'IncidentRouted': {
+      const others = (view.routing ?? []).filter((d) => d.domain !== event.data.domain);
+      return { ...next, routing: [...others, event.data.decision] };
+    }
     case 'DomainAdded':
       return { ...next, domains: [...view.domains, event.data.domain] };
     case 'EvidenceAttached': {

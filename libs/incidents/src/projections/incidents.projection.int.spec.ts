@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { systemClock, uuidV7, type CommandContext } from '@app/core';
 import { SqliteEventStore, SqliteProjectionRunner } from '@app/event-store';
-import { normaliseDomain } from '../domain/domain-name.normalise';
+import { normaliseDomain } from '@app/core';
 import { reportIncident } from '../domain/testing/incident-fixtures';
 import { IncidentStreamRepository } from '../infrastructure/incident-stream.repository';
 import { incidentsProjection } from './incidents.projection';
@@ -122,7 +122,7 @@ describe('incidents projection on SQLite', () => {
       env: { ...process.env, DATA_DIR: dir },
       encoding: 'utf8',
     });
-    expect(output).toMatch(/Rebuilt incidents from \d+ events/);
+    expect(output).toMatch(/Rebuilt incidents, directory, access from \d+ events/);
     store = SqliteEventStore.open({ path: path.join(dir, 'dnscc.sqlite') });
     expect(dump(store)).toEqual(before);
   });

@@ -1,4 +1,4 @@
-import type { CommandContext } from '@app/core';
+import type { CommandContext, Viewer } from '@app/core';
 import { Command } from '@nestjs/cqrs';
 import type { IncidentCategory, Tlp } from '../../domain/incident.vocabulary';
 import type { IncidentWriteResult } from '../../infrastructure/incident-stream.repository';
@@ -10,7 +10,8 @@ export interface ReportIncidentRequest {
   readonly description: string;
   /** AMBER when not given: shared with the recipient organisation and its clients only. */
   readonly tlp?: Tlp | null | undefined;
-  readonly reporter: { readonly name: string; readonly contact?: string | null | undefined };
+  /** How to reach the reporting analyst; the reporting organisation is the caller's. */
+  readonly contact?: string | null | undefined;
   readonly idempotencyKey?: string | null | undefined;
 }
 
@@ -18,6 +19,7 @@ export interface ReportIncidentRequest {
 export class ReportIncidentCommand extends Command<IncidentWriteResult> {
   constructor(
     readonly request: ReportIncidentRequest,
+    readonly viewer: Viewer,
     readonly context: CommandContext,
   ) {
     super();

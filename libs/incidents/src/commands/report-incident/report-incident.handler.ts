@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CLOCK, type Clock, type CommandContext, uuidV5, uuidV7 } from '@app/core';
+import { CLOCK, type Clock, uuidV5, uuidV7, type Viewer } from '@app/core';
 import { parseReportIncident } from '../../domain/incident.command-parsers';
 import type { ReportIncident } from '../../domain/incident.commands';
 import {
@@ -9,27 +9,23 @@ import {
 } from '../../infrastructure/incident-stream.repository';
 import { ReportIncidentCommand, type ReportIncidentRequest } from './report-incident.command';
 
-/** Namespace of incident ids derived from (reporter, idempotency key): a retry finds the same stream. */
+/** Namespace of incident ids derived from (reporting organisation, idempotency key): a retry finds the same stream. */
 const IDEMPOTENT_INCIDENT_NAMESPACE = '6f1c7a52-3d1e-4b8a-9a57-0d6c2f4e8b11';
 
 /**
- * Parses a report the way every intake path does. With an idempotency key the incident id is
- * derived from the reporter and the key, so a retry lands on the stream the first attempt created
+ * Parses a report the way every intake path does; the reporter is the caller's organisation. With
+ * an idempotency key the incident id is derived from that organisation and the key, so a retry lands on the stream the first attempt created
  * and the decider recognises it; without one the id is a fresh time-ordered UUID.
  */
-export function toReportIncident(
-  request: ReportIncidentRequest,
-  context: CommandContext,
-  now: Date,
-): ReportIncident {
+export function toReportIncident(request: ReportIncidentRequest, viewer: Viewer, now: Date): ReportIncident {
   const command = parseReportIncident({
     ...request,
     incidentId: '',
     tlp: request.tlp ?? 'AMBER',
     reporter: {
-      organisationId: context.actor.organisationId,
-      name: request.reporter.name,
-      contact: request.reporter.contact ?? null,
+      organisationId: viewer.organisationId,
+      name: viewer.organisationName,
+      contact: request.contact ?? null,
     },
   });
   const { reporter, idempotencyKey } = command;
@@ -46,8 +42,8 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute({ request, context }: ReportIncidentCommand): Promise<IncidentWriteResult> {
-    const command = toReportIncident(request, context, this.clock.now());
+  execute({ request, viewer, context }: ReportIncidentCommand): Promise<IncidentWriteResult> {
+    const command = toReportIncident(request, viewer, this.clock.now());
     return this.incidents.execute(command.incidentId, command, context);
   }
 }

@@ -1,5 +1,5 @@
-import type { DomainName } from '../domain-name';
-import { normaliseDomain } from '../domain-name.normalise';
+import type { DomainName } from '@app/core';
+import { normaliseDomain } from '@app/core';
 import type {
   AttachEvidence,
   IncidentCommand,

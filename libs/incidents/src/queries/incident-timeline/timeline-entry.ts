@@ -1,16 +1,7 @@
-import type { Actor } from '@app/core';
-import type { IncidentEvent } from '../../domain/incident.events';
+import type { TimelineEntry } from '@app/core';
 
-export interface TimelineEntry {
-  readonly version: number;
-  readonly type: string;
-  readonly summary: string;
-  readonly occurredAt: string;
-  readonly actor: Actor;
-  readonly eventId: string;
-  readonly correlationId: string;
-  readonly causationId: string;
-}
+export type { TimelineEntry };
+import type { IncidentEvent } from '../../domain/incident.events';
 
 /** A one-line account of an event for people reading a timeline. */
 export function summariseIncidentEvent(event: IncidentEvent): string {
@@ -19,6 +10,14 @@ export function summariseIncidentEvent(event: IncidentEvent): string {
       return `Reported by ${event.data.reporter.name}: ${event.data.category} on ${event.data.domains
         .map((d) => d.name)
         .join(', ')} (TLP:${event.data.tlp})`;
+    case 'IncidentRouted': {
+      const { decision } = event.data;
+      const chain = decision.chain
+        .map((p) => `${p.role.toLowerCase().replace('_', ' ')} ${p.name}`)
+        .join(' → ');
+      const unknown = decision.unknowns.length ? ` (${decision.unknowns.length} unknown)` : '';
+      return `Routed ${event.data.domain}: ${chain || 'nobody known'}${unknown}`;
+    }
     case 'IncidentTriaged':
       return `Triaged as ${event.data.severity} ${event.data.category}`;
     case 'DomainAdded':

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@app/core';
+import { assertPageSize, decodeCursor, encodeCursor } from '@app/core';
 import type { SqlExecutor } from '@app/event-store';
 import type { IncidentCategory, IncidentStatus, Severity, Tlp } from '../../domain/incident.vocabulary';
 import type { IncidentView } from '../../projections/incident-view';
@@ -23,8 +23,6 @@ export interface IncidentPage {
   readonly totalCount: number;
 }
 
-export const MAX_PAGE_SIZE = 100;
-
 /** Keyset pagination over (reported_at, incident_id), newest first; the filter runs in SQL. */
 export function listIncidents(
   sql: SqlExecutor,
@@ -32,14 +30,12 @@ export function listIncidents(
   first: number,
   after: string | null,
 ): IncidentPage {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new InvalidInputError('first', first, `must be between 1 and ${MAX_PAGE_SIZE}`);
-  }
+  assertPageSize(first);
   const filtered = applyFilter(filter);
   const total = sql.first(filtered.select((eb) => eb.fn.countAll<number>().as('n')));
   let page = filtered.select(['v.document', 'v.reported_at', 'v.incident_id']);
   if (after !== null) {
-    const [reportedAt, id] = decodeCursor(after);
+    const [reportedAt = '', id = ''] = decodeCursor(after, 2);
     page = page.where((eb) =>
       eb.or([
         eb('v.reported_at', '<', reportedAt),
@@ -95,19 +91,4 @@ function applyFilter(filter: IncidentListFilter) {
     );
   }
   return query;
-}
-
-const encodeCursor = (reportedAt: string, id: string): string =>
-  Buffer.from(JSON.stringify([reportedAt, id])).toString('base64url');
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
-      return [value[0] as string, value[1] as string];
-    }
-  } catch {
-    // fall through to the typed error below
-  }
-  throw new InvalidInputError('after', cursor, 'is not a cursor returned by this API');
 }

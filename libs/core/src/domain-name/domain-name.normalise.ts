@@ -1,9 +1,11 @@
 import { isIP, isIPv4 } from 'node:net';
 import { URL, domainToASCII, domainToUnicode } from 'node:url';
-import { InvalidInputError } from '@app/core';
+import { InvalidInputError } from '../errors/domain-error';
 import { parse } from 'tldts';
 import type { DomainName } from './domain-name';
-import { MAX_URL_LENGTH } from './incident.input-limits';
+
+/** Longest URL the centre stores; browsers and most servers stop near 2,000 characters. */
+export const MAX_URL_LENGTH = 2048;
 
 /** RFC 1035: 253 characters in presentation form without the trailing dot, 63 per label. */
 const MAX_NAME_LENGTH = 253;

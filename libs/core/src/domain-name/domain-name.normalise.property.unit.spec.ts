@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@app/core';
+import { InvalidInputError } from '../errors/domain-error';
 import fc from 'fast-check';
 import { normaliseDomain, normaliseUrl, tryNormaliseDomain } from './domain-name.normalise';
 

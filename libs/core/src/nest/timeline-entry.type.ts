@@ -1,10 +1,12 @@
-import { DateTimeScalar } from '@app/core/nest';
+import { DateTimeScalar } from './date-time.scalar';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ActorType } from './actor.type';
 
-@ObjectType('TimelineEntry', { description: 'One event of the incident stream' })
+@ObjectType('TimelineEntry', {
+  description: 'One event of a stream (an incident or an organisation), oldest first',
+})
 export class TimelineEntryType {
-  @Field(() => Int, { description: 'The incident version this event produced' }) version!: number;
+  @Field(() => Int, { description: 'The stream version this event produced' }) version!: number;
   @Field({ description: 'Stored event name, e.g. IncidentTriaged' }) type!: string;
   @Field({ description: 'A one-line human summary' }) summary!: string;
   @Field(() => DateTimeScalar) occurredAt!: string;

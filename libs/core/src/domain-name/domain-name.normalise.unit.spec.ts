@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@app/core';
+import { InvalidInputError } from '../errors/domain-error';
 import type { DomainName } from './domain-name';
 import { normaliseDomain, normaliseUrl } from './domain-name.normalise';
 

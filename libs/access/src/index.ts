@@ -1,0 +1,8 @@
+export * from './access.module';
+export { accessProjection } from './projections/access.projection';
+export { ApiTokenAuthenticator } from './api-token.authenticator';
+export {
+  CoordinationCentreBootstrap,
+  AlreadyBootstrappedError,
+  type BootstrapResult,
+} from './coordination-centre.bootstrap';

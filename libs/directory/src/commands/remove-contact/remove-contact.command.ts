@@ -1,0 +1,3 @@
+import { OrganisationChangeCommand } from '../organisation-command.base';
+
+export class RemoveContactCommand extends OrganisationChangeCommand<{ readonly contactId: string }> {}

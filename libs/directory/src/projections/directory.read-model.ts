@@ -1,0 +1,86 @@
+import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
+import { prepareQuery } from '@app/event-store';
+
+export interface OrganisationViewTable {
+  organisation_id: string;
+  kind: string;
+  name: string;
+  /** Lower-case name: the list order, stable across case differences. */
+  sort_name: string;
+  /** Lower-case name and aliases, newline separated, for name search. */
+  search_text: string;
+  verification_status: string;
+  verification_expires_at: string | null;
+  updated_at: string;
+  version: number;
+  document: string;
+}
+
+/** One row per thing an organisation covers, so routing finds the party by TLD, country, id or suffix. */
+export interface OrganisationCoverageTable {
+  organisation_id: string;
+  scope: 'COUNTRY' | 'TLD' | 'IANA_ID' | 'SUFFIX';
+  value: string;
+}
+
+export interface TldReferenceTable {
+  tld: string;
+  type: string;
+  country: string | null;
+  registry_organisation_id: string | null;
+  recorded_at: string;
+  document: string;
+}
+
+export interface DirectoryReadModel {
+  organisation_view: OrganisationViewTable;
+  organisation_coverage: OrganisationCoverageTable;
+  tld_reference: TldReferenceTable;
+}
+
+/** Builds SQL only; projections run it inside the append transaction, queries on the read connection. */
+export const directoryQueryBuilder = new Kysely<DirectoryReadModel>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  },
+});
+
+export const selectOrganisationDocument = prepareQuery(1, (id: string) =>
+  directoryQueryBuilder.selectFrom('organisation_view').select('document').where('organisation_id', '=', id),
+);
+
+export const DIRECTORY_READ_MODEL_DDL = `
+CREATE TABLE IF NOT EXISTS organisation_view (
+  organisation_id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  sort_name TEXT NOT NULL,
+  search_text TEXT NOT NULL,
+  verification_status TEXT NOT NULL,
+  verification_expires_at TEXT,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  document TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS organisation_view_by_name ON organisation_view (sort_name, organisation_id);
+CREATE INDEX IF NOT EXISTS organisation_view_by_kind ON organisation_view (kind, sort_name, organisation_id);
+CREATE TABLE IF NOT EXISTS organisation_coverage (
+  organisation_id TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (scope, value, organisation_id)
+) STRICT;
+CREATE INDEX IF NOT EXISTS organisation_coverage_by_organisation ON organisation_coverage (organisation_id);
+CREATE TABLE IF NOT EXISTS tld_reference (
+  tld TEXT PRIMARY KEY,
+  type TEXT NOT NULL,
+  country TEXT,
+  registry_organisation_id TEXT,
+  recorded_at TEXT NOT NULL,
+  document TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS tld_reference_by_country ON tld_reference (country);
+`;

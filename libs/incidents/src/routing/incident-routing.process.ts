@@ -1,0 +1,84 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { systemActor } from '@app/core';
+import {
+  EVENT_STORE,
+  type EventStore,
+  READ_MODEL,
+  type ReadModelAccess,
+  type RecordedEvent,
+  type Subscription,
+} from '@app/event-store';
+import { incidentIdOfStream } from '../domain/incident.events';
+import { fromRecordedEvent } from '../infrastructure/incident-event.codec';
+import { IncidentRoutingService } from './incident-routing.service';
+
+const PROCESS_NAME = 'incident-routing';
+const CHECKPOINT_DDL = `CREATE TABLE IF NOT EXISTS process_checkpoint (
+  name TEXT PRIMARY KEY,
+  position INTEGER NOT NULL
+) STRICT;`;
+
+/**
+ * Routes every domain of every reported incident, and every domain added later, by following the
+ * global log from a stored checkpoint. A crash re-routes at most the event it was handling, which
+ * appends nothing the second time (routing decisions are compared by fingerprint).
+ */
+@Injectable()
+export class IncidentRoutingProcess {
+  private readonly logger = new Logger(IncidentRoutingProcess.name);
+  private subscription: Subscription | null = null;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL) private readonly readModel: ReadModelAccess,
+    private readonly routing: IncidentRoutingService,
+  ) {}
+
+  start(): void {
+    const { database } = this.readModel.sql;
+    database.exec(CHECKPOINT_DDL);
+    const row = database
+      .prepare('SELECT position FROM process_checkpoint WHERE name = ?')
+      .get(PROCESS_NAME) as { position: number } | undefined;
+    this.subscription = this.store.subscribeToAll(
+      {
+        fromPosition: BigInt(row?.position ?? 0),
+        filter: { eventTypes: ['IncidentReported', 'DomainAdded'] },
+      },
+      (event) => this.handle(event),
+    );
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.close();
+    this.subscription = null;
+  }
+
+  private async handle(recorded: RecordedEvent): Promise<void> {
+    const { event, metadata } = fromRecordedEvent(recorded);
+    const incidentId = incidentIdOfStream(recorded.streamId);
+    const context = {
+      actor: systemActor,
+      correlationId: metadata.correlationId,
+      causationId: recorded.id,
+    };
+    try {
+      if (event.type === 'IncidentReported') {
+        const names = event.data.domains.map((d) => d.name);
+        await this.routing.routeDomains(incidentId, names, event.data.category, context);
+      } else if (event.type === 'DomainAdded') {
+        const { state } = await this.routing.load(incidentId);
+        const category = state.kind === 'existing' ? state.category : 'OTHER';
+        await this.routing.routeDomains(incidentId, [event.data.domain.name], category, context);
+      }
+    } catch (error) {
+      // One incident's failure must not stop routing for every later one; rerouteIncident retries it.
+      this.logger.error(error, `Routing incident ${incidentId} failed`);
+    }
+    this.readModel.sql.database
+      .prepare(
+        'INSERT INTO process_checkpoint (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
+      )
+      .run(PROCESS_NAME, recorded.position);
+  }
+}
