@@ -17,7 +17,12 @@ module.exports = {
       from: { path: '^libs/([^/]+)/' },
       to: {
         path: '^libs/[^/]+/src/.+',
-        pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$', '^libs/core/src/nest/index\\.ts$'],
+        pathNot: [
+          '^libs/$1/',
+          '^libs/[^/]+/src/index\\.ts$',
+          '^libs/core/src/nest/index\\.ts$',
+          '^libs/core/src/testing/index\\.ts$',
+        ],
       },
     },
     {

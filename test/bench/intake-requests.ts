@@ -60,13 +60,18 @@ export function intakeRequests(
   operation: IntakeOperation,
   sequence: RequestSequence,
   tally: ResponseTally,
+  token: string,
 ): autocannon.Request[] {
   const query = DOCUMENTS[operation];
   return [
     {
       method: 'POST',
       path: '/graphql',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        authorization: `Bearer ${token}`,
+      },
       setupRequest: (request) => ({
         ...request,
         body: JSON.stringify({ query, variables: { input: reportInput(sequence.next()) } }),
@@ -120,10 +125,14 @@ function isExpectedPayload(operation: IntakeOperation, body: string): boolean {
 const COUNT_QUERY = '{ incidents(first: 1) { totalCount } }';
 
 /** The number of incidents in the read model, via the public API. */
-export async function storedIncidentCount(url: string): Promise<number> {
+export async function storedIncidentCount(url: string, token: string): Promise<number> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      authorization: `Bearer ${token}`,
+    },
     body: JSON.stringify({ query: COUNT_QUERY }),
   });
   const body: unknown = await response.json();
@@ -135,11 +144,11 @@ export async function storedIncidentCount(url: string): Promise<number> {
 }
 
 /** The incident count once in-flight requests of a finished phase have landed: two equal reads in a row. */
-export async function settledIncidentCount(url: string): Promise<number> {
-  let previous = await storedIncidentCount(url);
+export async function settledIncidentCount(url: string, token: string): Promise<number> {
+  let previous = await storedIncidentCount(url, token);
   for (let attempt = 0; attempt < 50; attempt += 1) {
     await sleep(200);
-    const current = await storedIncidentCount(url);
+    const current = await storedIncidentCount(url, token);
     if (current === previous) return current;
     previous = current;
   }

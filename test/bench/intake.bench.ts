@@ -55,14 +55,14 @@ async function runOperation(
       const stores = plan.operation === 'reportIncident';
       const label = `${plan.operation} ${plan.kind === 'warmup' ? 'warm-up' : describePhase(plan)}`;
       out.write(`[${position.done}/${position.total}] ${label}, ${plan.durationS} s `);
-      const countBefore = stores ? await storedIncidentCount(server.url) : 0;
+      const countBefore = stores ? await storedIncidentCount(server.url, server.token) : 0;
       const result = await runPhase(server, plan, sequence, out);
       const p99 = result.latencyMs?.p99.toFixed(2) ?? '-';
       const { server: serverCpu, loadGenerator, other } = result.cpuPct;
       const cpu = `CPU: server ${serverCpu ?? '-'}%, load generator ${loadGenerator}%, other ${other ?? '-'}%`;
       out.write(` ${result.achievedRps} req/s, p99 ${p99} ms, ${result.errors} errors (${cpu})\n`);
       if (stores) {
-        const stored = (await settledIncidentCount(server.url)) - countBefore;
+        const stored = (await settledIncidentCount(server.url, server.token)) - countBefore;
         const unanswered = result.sent - result.responses;
         run.verifications.push({
           phase: label,
@@ -76,7 +76,10 @@ async function runOperation(
       await sleep(PAUSE_BETWEEN_PHASES_MS);
     }
     if (plans.some((plan) => plan.operation === 'reportIncident')) {
-      run.storage = { incidents: await storedIncidentCount(server.url), dataDirBytes: server.dataDirBytes() };
+      run.storage = {
+        incidents: await storedIncidentCount(server.url, server.token),
+        dataDirBytes: server.dataDirBytes(),
+      };
     }
   } finally {
     await server.stop();

@@ -49,6 +49,8 @@ export interface PhaseResult extends PhasePlan {
 /** What a phase needs to know about the server under test. */
 export interface PhaseTarget {
   readonly url: string;
+  /** The bearer token every request sends. */
+  readonly token: string;
   cpuTimeMs(): number | null;
 }
 
@@ -108,7 +110,7 @@ async function fire(
         pipelining: 1,
         duration: plan.durationS,
         timeout: 10,
-        requests: intakeRequests(plan.operation, sequence, tally),
+        requests: intakeRequests(plan.operation, sequence, tally, target.token),
         // Latencies are taken below: autocannon's histogram keeps whole milliseconds, and its correction for
         // coordinated omission assumes a 1 ms interval whatever the rate. It refuses the flag without a rate.
         ...(shot.overallRate === null

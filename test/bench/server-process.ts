@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '../support/dnscc-server';
+import { bootstrapDataDir, freePort } from '../support/dnscc-server';
 import { processCpuMs } from './cpu-time';
 
 const MAIN = path.resolve(__dirname, '../../apps/api/src/main.js');
@@ -23,6 +23,8 @@ export class ServerProcess {
     private readonly child: ChildProcess,
     readonly url: string,
     readonly dataDir: string,
+    /** The bootstrap coordinator's API token, sent with every request. */
+    readonly token: string,
   ) {
     const keep = (chunk: Buffer): void => {
       this.output = (this.output + chunk.toString()).slice(-OUTPUT_KEPT_CHARS);
@@ -35,11 +37,21 @@ export class ServerProcess {
   static async start(nodeArgs: readonly string[] = []): Promise<ServerProcess> {
     const port = await freePort();
     const dataDir = mkdtempSync(path.join(tmpdir(), 'dnscc-bench-'));
+    // RDAP off: the benchmark measures the centre, not the network; reports are still routed.
+    const env = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      RDAP_ENABLED: 'false',
+    };
+    const token = bootstrapDataDir(dataDir, env);
     const child = spawn(process.execPath, [...nodeArgs, MAIN], {
-      env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const server = new ServerProcess(child, `http://127.0.0.1:${port}`, dataDir);
+    const server = new ServerProcess(child, `http://127.0.0.1:${port}`, dataDir, token);
     try {
       await server.waitForHealth();
     } catch (error) {

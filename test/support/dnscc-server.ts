@@ -5,8 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GraphqlClient } from './graphql-client';
 
-const MAIN = path.resolve(__dirname, '../../dist/apps/api/src/main.js');
-const ADMIN = path.resolve(__dirname, '../../dist/apps/worker/src/admin.js');
+/** The checkout's root, whether this file runs from test/ (jest) or from dist/test/ (benchmarks). */
+const ROOT = path.resolve(
+  __dirname,
+  path.basename(path.resolve(__dirname, '../..')) === 'dist' ? '../../..' : '../..',
+);
+const MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
+const ADMIN = path.join(ROOT, 'dist/apps/worker/src/admin.js');
 
 /**
  * Creates the coordination centre and its first coordinator in `dataDir` with the real admin

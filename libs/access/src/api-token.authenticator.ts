@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock, type MemberRole, type Viewer } from '@app/core';
-import { READ_MODEL, type ReadModelAccess } from '@app/event-store';
+import { prepareQuery, READ_MODEL, type ReadModelAccess } from '@app/event-store';
 import { hashApiTokenSecret, looksLikeApiToken } from './domain/api-token.secret';
 import { accessQueryBuilder as db } from './projections/access.read-model';
 
@@ -24,23 +24,7 @@ export class ApiTokenAuthenticator {
   authenticate(authorization: string | undefined): Viewer | null {
     const secret = bearerOf(authorization);
     if (secret === null || !looksLikeApiToken(secret)) return null;
-    const row = this.readModel.sql.first(
-      db
-        .selectFrom('api_token as t')
-        .innerJoin('member_view as m', 'm.member_id', 't.member_id')
-        .select([
-          't.token_id',
-          't.expires_at',
-          't.revoked_at',
-          'm.member_id',
-          'm.name',
-          'm.organisation_id',
-          'm.organisation_name',
-          'm.role',
-          'm.admin',
-        ])
-        .where('t.secret_hash', '=', hashApiTokenSecret(secret)),
-    );
+    const row = this.readModel.sql.firstPrepared(selectTokenHolder, [hashApiTokenSecret(secret)]);
     const now = this.clock.now();
     if (
       !row ||
@@ -74,6 +58,25 @@ export class ApiTokenAuthenticator {
     );
   }
 }
+
+/** Runs on every request, so it is compiled once. */
+const selectTokenHolder = prepareQuery(1, (secretHash: string) =>
+  db
+    .selectFrom('api_token as t')
+    .innerJoin('member_view as m', 'm.member_id', 't.member_id')
+    .select([
+      't.token_id',
+      't.expires_at',
+      't.revoked_at',
+      'm.member_id',
+      'm.name',
+      'm.organisation_id',
+      'm.organisation_name',
+      'm.role',
+      'm.admin',
+    ])
+    .where('t.secret_hash', '=', secretHash),
+);
 
 function bearerOf(header: string | undefined): string | null {
   if (header === undefined) return null;

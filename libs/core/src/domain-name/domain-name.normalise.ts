@@ -88,20 +88,23 @@ function withSuffixFacts(name: string, tld: string): DomainNameCheck {
 
   const psl = parse(name, { allowPrivateDomains: true, extractHostname: false });
   const publicSuffix = psl.publicSuffix ?? tld;
-  if (psl.domain === null) {
+  // A private suffix is itself a registered domain (`cloudflare-ipfs.com`, `duckdns.org`): a report
+  // about the platform's own name is its own to act on, so it is accepted as its own registrable domain.
+  const registrableDomain = psl.domain ?? (psl.isPrivate === true && icann.domain === name ? name : null);
+  if (registrableDomain === null) {
     const what = publicSuffix === tld ? 'a top-level domain' : `a public suffix (${publicSuffix})`;
     return { ok: false, reason: `is ${what}, not a registrable domain` };
   }
   // SRV and policy names (`_dmarc`, `_sip._tcp`) use underscores, but no registry accepts one.
-  if (psl.domain.includes('_')) {
-    return { ok: false, reason: `registrable domain "${psl.domain}" must not contain "_"` };
+  if (registrableDomain.includes('_')) {
+    return { ok: false, reason: `registrable domain "${registrableDomain}" must not contain "_"` };
   }
   return {
     ok: true,
     domain: {
       name,
       unicode: domainToUnicode(name),
-      registrableDomain: psl.domain,
+      registrableDomain,
       publicSuffix,
       isPrivateSuffix: psl.isPrivate === true,
       tld,

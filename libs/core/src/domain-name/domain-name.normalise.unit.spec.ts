@@ -36,6 +36,9 @@ describe('normaliseDomain accepts', () => {
     ['foo.bar.co.uk', ascii('foo.bar.co.uk', 'bar.co.uk', 'co.uk')],
     ['site.workers.dev', ascii('site.workers.dev', 'site.workers.dev', 'workers.dev', true)],
     ['x.github.io', ascii('x.github.io', 'x.github.io', 'github.io', true)],
+    // A platform's own name is its own registrable domain, and still the platform's to act on.
+    ['workers.dev', ascii('workers.dev', 'workers.dev', 'workers.dev', true)],
+    ['GitHub.io.', ascii('github.io', 'github.io', 'github.io', true)],
     ['_dmarc.example.com', ascii('_dmarc.example.com', 'example.com', 'com')],
     ['_sip._tcp.example.com', ascii('_sip._tcp.example.com', 'example.com', 'com')],
     ['www.ck', ascii('www.ck', 'www.ck', 'ck')],
@@ -126,8 +129,7 @@ describe('normaliseDomain refuses', () => {
     ['com', 'is a top-level domain, not a registrable domain'],
     ['COM.', 'is a top-level domain'],
     ['co.uk', 'public suffix (co.uk)'],
-    ['workers.dev', 'public suffix (workers.dev)'],
-    ['github.io', 'public suffix (github.io)'],
+    ['s3.amazonaws.com', 'public suffix (s3.amazonaws.com)'],
     ['b.ck', 'public suffix (b.ck)'],
     ['example.notarealtld', '".notarealtld" is not in the Public Suffix List'],
     // Reserved for documentation (RFC 2606), so no registry and no PSL entry: nothing to route to.

@@ -112,7 +112,8 @@ export function parseTld(field: string, input: string): string {
       .toLowerCase(),
   );
   const facts = label === '' || label.includes('.') ? null : parse(`probe.${label}`);
-  if (!facts || facts.publicSuffix !== label || facts.isPrivate === true) {
+  // tldts treats any unknown label as a suffix (the implicit `*` rule), so only ICANN's count.
+  if (!facts || facts.publicSuffix !== label || facts.isIcann !== true || facts.isPrivate === true) {
     throw new InvalidInputError(field, input, 'is not a top-level domain in the Public Suffix List');
   }
   return label;

@@ -15,7 +15,7 @@ const ALLOWED: Record<OrganisationKind, ReadonlySet<keyof Coverage>> = {
 export function assertCoverageFits(kind: OrganisationKind, coverage: Coverage): void {
   const allowed = ALLOWED[kind];
   const check = (field: keyof Coverage, present: boolean, what: string): void => {
-    if (present && !allowed.has(field)) throw new CoverageMismatchError(kind, what);
+    if (present && !allowed.has(field)) throw new CoverageMismatchError(kind, what, coverage[field]);
   };
   check('countries', coverage.countries.length > 0, 'countries');
   check('tlds', coverage.tlds.length > 0, 'TLDs');

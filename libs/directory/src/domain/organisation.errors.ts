@@ -20,8 +20,8 @@ export class ContactNotFoundError extends NotFoundError {
 
 /** Coverage that does not fit the organisation's kind, e.g. TLDs on a CSIRT. */
 export class CoverageMismatchError extends InvalidInputError {
-  constructor(kind: string, what: string) {
-    super('coverage', what, `a ${kind} organisation cannot cover ${what}`);
+  constructor(kind: string, what: string, value: unknown) {
+    super('coverage', value, `a ${kind} organisation cannot cover ${what}`);
   }
 }
 
