@@ -34,6 +34,18 @@ export const configSchema = z.object({
   RDAP_BOOTSTRAP_SUPPLEMENT: z.string().min(1).optional(),
   RDAP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   /** Requests per second to any one RDAP server, so one busy TLD cannot hammer its registry. */
+  /**
+   * Redis for the SLA clocks: `redis://[:password@]host:port[/db]` or `unix:///path/to/redis.sock`.
+   * Unset: `npm start` runs its own redis-server (AOF persistence) under DATA_DIR.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^(rediss?:\/\/|unix:\/\/\/)/, 'must start with redis://, rediss:// or unix:///')
+    .optional(),
+  /** JSON file replacing the default SLA policy (deadlines per party kind, severity and request type). */
+  SLA_POLICY: z.string().min(1).optional(),
+  /** How often the reconciler re-creates missing clock jobs from the open-clocks read model. */
+  SLA_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   RDAP_RATE_PER_SECOND: z.coerce.number().min(0.1).max(100).default(5),
 });
 
