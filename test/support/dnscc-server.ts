@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { terminateEmbeddedRedis } from '../../apps/worker/src/redis/redis-server-process';
 import { GraphqlClient } from './graphql-client';
 
 /** The checkout's root, whether this file runs from test/ (jest) or from dist/test/ (benchmarks). */
@@ -127,8 +128,13 @@ export class DnsccServer {
     await this.signal('SIGTERM');
   }
 
+  /**
+   * Stops the server, then the redis-server it ran under the data directory if one is still alive
+   * (after `kill9()` it is orphaned), so tests never leak processes; then deletes the data directory.
+   */
   async dispose(): Promise<void> {
     await this.stop();
+    await terminateEmbeddedRedis(this.dataDir);
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 

@@ -7,16 +7,21 @@ import { type AppConfig, ConfigError, loadConfig } from '@app/core';
 import { AppModule } from './app.module';
 import { startWorker } from '../../worker/src/main';
 import { registerGraphiql } from './graphiql/graphiql.routes';
+import type { RedisEndpoint } from '../../worker/src/redis/embedded-redis';
+import { redisForRole } from '../../worker/src/redis/redis-for-role';
 import { ApiTokenAuthenticator, CoordinationCentreBootstrap } from '@app/access';
 import { requireApiToken } from './auth/api-token.hook';
 
 /** Builds the HTTP application without listening, for the server and for the schema check. */
-export async function createApiApplication(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApiApplication(
+  config: AppConfig,
+  redis: RedisEndpoint | null,
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, redis), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
@@ -37,7 +42,7 @@ async function main(): Promise<void> {
     process.exit(78);
   }
   if (config.ROLE === 'worker') return startWorker(config);
-  const app = await createApiApplication(config);
+  const app = await createApiApplication(config, await redisForRole(config));
   await app.listen(config.PORT, config.HOST);
   const url = await app.getUrl();
   const logger = app.get(Logger);

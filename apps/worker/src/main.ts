@@ -2,10 +2,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { type AppConfig, ConfigError, loadConfig } from '@app/core';
+import { redisForRole } from './redis/redis-for-role';
 import { WorkerAppModule } from './worker-app.module';
 
 export async function startWorker(config: AppConfig): Promise<void> {
-  const app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(config), {
+  const redis = await redisForRole(config);
+  if (!redis) throw new TypeError('the worker role needs Redis');
+  const app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(config, redis), {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));

@@ -1,8 +1,39 @@
-import { Module } from '@nestjs/common';
-import { IncidentsModule } from '@app/incidents';
+import { type DynamicModule, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { IncidentsModule, SLA_REDIS_CONNECTION, SlaWorkerModule } from '@app/incidents';
 import { IncidentRoutingWorker } from './incident-routing.worker';
 import { ProjectionCatchUpService } from './projection-catch-up.service';
+import type { RedisEndpoint } from './redis/embedded-redis';
+import { redisConnectionOptions } from './redis/redis-connection';
 
-/** Background work: projection catch-up and routing of reported incidents; SLA clocks join later. */
-@Module({ imports: [IncidentsModule], providers: [ProjectionCatchUpService, IncidentRoutingWorker] })
-export class WorkerModule {}
+const REDIS_ENDPOINT = Symbol('RedisEndpoint');
+
+/** Stops our own redis-server last, once every connection to it has closed. */
+@Injectable()
+class EmbeddedRedisLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(REDIS_ENDPOINT) private readonly endpoint: RedisEndpoint) {}
+
+  onApplicationShutdown(): Promise<void> {
+    return this.endpoint.stop();
+  }
+}
+
+/** Background work: projection catch-up, routing of reported incidents, and the SLA clocks on Redis. */
+@Module({})
+export class WorkerModule {
+  static forRoot(redis: RedisEndpoint): DynamicModule {
+    const connection = { provide: SLA_REDIS_CONNECTION, useValue: redisConnectionOptions(redis.url) };
+    return {
+      module: WorkerModule,
+      global: true,
+      imports: [IncidentsModule, SlaWorkerModule],
+      providers: [
+        connection,
+        { provide: REDIS_ENDPOINT, useValue: redis },
+        EmbeddedRedisLifecycle,
+        ProjectionCatchUpService,
+        IncidentRoutingWorker,
+      ],
+      exports: [connection],
+    };
+  }
+}

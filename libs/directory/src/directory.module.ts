@@ -7,6 +7,7 @@ import { RevokeVerificationHandler } from './commands/revoke-verification/revoke
 import { UpdateContactHandler } from './commands/update-contact/update-contact.handler';
 import { UpdateOrganisationHandler } from './commands/update-organisation/update-organisation.handler';
 import { VerifyOrganisationHandler } from './commands/verify-organisation/verify-organisation.handler';
+import { SetSlaTermsHandler } from './commands/set-sla-terms/set-sla-terms.handler';
 import { OrganisationMutationsResolver } from './graphql/organisation-mutations.resolver';
 import { OrganisationQueriesResolver } from './graphql/organisation-queries.resolver';
 import { OrganisationStreamRepository } from './infrastructure/organisation-stream.repository';
@@ -31,6 +32,7 @@ import { RootZoneRepository } from './import/root-zone.repository';
     ConfirmContactHandler,
     VerifyOrganisationHandler,
     RevokeVerificationHandler,
+    SetSlaTermsHandler,
     GetOrganisationHandler,
     ListOrganisationsHandler,
     OrganisationHistoryHandler,

@@ -9,6 +9,7 @@ export { RoutingDecisionType } from './graphql/routing-decision.type';
 export { presentRoutingDecision } from './graphql/routing-decision.presenter';
 export { checkEmail } from './reference-data/contact-values';
 export type { OrganisationKind } from './domain/directory.vocabulary';
+export type { SlaTermsOverride } from './domain/organisation.types';
 export { DirectoryImportService, type DirectoryImportSummary } from './import/directory-import.service';
 export {
   loadReferenceData,

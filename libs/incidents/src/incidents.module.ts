@@ -1,5 +1,21 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@app/core';
 import { DirectoryModule } from '@app/directory';
+import { EscalationMutationsResolver } from './graphql/escalation-mutations.resolver';
+import { EscalationQueriesResolver } from './graphql/escalation-queries.resolver';
+import { EscalateIncidentHandler } from './commands/escalate-incident/escalate-incident.handler';
+import { AcknowledgeEscalationHandler } from './commands/acknowledge-escalation/acknowledge-escalation.handler';
+import { RequestMoreInformationHandler } from './commands/request-more-information/request-more-information.handler';
+import { ProvideInformationHandler } from './commands/provide-information/provide-information.handler';
+import { RecordTakedownActionHandler } from './commands/record-takedown-action/record-takedown-action.handler';
+import { DeclineTakedownHandler } from './commands/decline-takedown/decline-takedown.handler';
+import { WithdrawEscalationHandler } from './commands/withdraw-escalation/withdraw-escalation.handler';
+import { RecordSlaTimerHandler } from './commands/record-sla-timer/record-sla-timer.handler';
+import { MyEscalationsHandler } from './queries/my-escalations/my-escalations.handler';
+import { EscalationPlanner } from './sla/escalation.planner';
+import { IncidentSubscriptionsResolver } from './graphql/incident-subscriptions.resolver';
+import { SLA_POLICY } from './sla/escalation.planner';
+import { loadSlaPolicy } from './sla/sla-policy.loader';
 import { IncidentRoutingResolver } from './routing/incident-routing.resolver';
 import { IncidentRoutingService } from './routing/incident-routing.service';
 import { IncidentRoutingProcess } from './routing/incident-routing.process';
@@ -26,6 +42,24 @@ import { ListIncidentsHandler } from './queries/list-incidents/list-incidents.ha
     IncidentRoutingService,
     IncidentRoutingResolver,
     IncidentRoutingProcess,
+    EscalationMutationsResolver,
+    EscalationQueriesResolver,
+    EscalateIncidentHandler,
+    AcknowledgeEscalationHandler,
+    RequestMoreInformationHandler,
+    ProvideInformationHandler,
+    RecordTakedownActionHandler,
+    DeclineTakedownHandler,
+    WithdrawEscalationHandler,
+    RecordSlaTimerHandler,
+    MyEscalationsHandler,
+    EscalationPlanner,
+    IncidentSubscriptionsResolver,
+    {
+      provide: SLA_POLICY,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => loadSlaPolicy(config.SLA_POLICY),
+    },
     IncidentStreamRepository,
     ReportIncidentHandler,
     TriageIncidentHandler,

@@ -1,3 +1,11 @@
 export * from './incidents.module';
 export { incidentsProjection } from './projections/incidents.projection';
 export { IncidentRoutingProcess } from './routing/incident-routing.process';
+export { SlaWorkerModule } from './sla/sla-worker.module';
+export { SLA_REDIS_CONNECTION } from './sla/sla-worker.service';
+export { SlaClockQueue } from './sla/sla-clock.queue';
+export { SlaReconciler } from './sla/sla-reconciler.service';
+export { escalationsChangedTopic, incidentUpdatedTopic } from './graphql/incident-subscriptions.resolver';
+export { GetIncidentQuery } from './queries/get-incident/get-incident.query';
+export { presentEscalation } from './graphql/escalation.presenter';
+export { isEscalationEvent } from './domain/escalation.events';

@@ -16,7 +16,8 @@ declare module 'fastify' {
 export function requireApiToken(fastify: FastifyInstance, authenticator: ApiTokenAuthenticator): void {
   fastify.decorateRequest('viewer', null);
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (pathOf(request.url) !== '/graphql') return;
+    // WebSocket clients cannot send headers: subscriptions authenticate in connection_init instead.
+    if (pathOf(request.url) !== '/graphql' || request.headers.upgrade?.toLowerCase() === 'websocket') return;
     request.viewer = authenticator.authenticate(request.headers.authorization);
     if (request.viewer) return;
     await reply

@@ -1,6 +1,7 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore, SqliteProjectionRunner } from '@app/event-store';
+import { SlaClockQueue } from '@app/incidents';
 
 /** Liveness and readiness in one: the event store answers, and how far each projection lags. */
 @Controller()
@@ -8,6 +9,8 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly runner: SqliteProjectionRunner,
+    /** Present where this process runs the worker (ROLE=all): the SLA timers' Redis. */
+    @Optional() private readonly clocks?: SlaClockQueue,
   ) {}
 
   @Get('health')
@@ -19,13 +22,29 @@ export class HealthController {
         checkpoint: checkpoint.toString(),
         lag: Number(head - checkpoint),
       }));
+      const redis = this.clocks ? await redisStatus(this.clocks) : null;
       await reply.code(200).send({
-        status: 'ok',
+        // Degraded: timers wait in the read model until Redis is back, then fire late but once.
+        status: redis === 'error' ? 'degraded' : 'ok',
         eventStore: { status: 'ok', kind: 'sqlite', headPosition: head.toString() },
         projections,
+        ...(redis === null ? {} : { slaTimers: { redis } }),
       });
     } catch {
       await reply.code(503).send({ status: 'unavailable', eventStore: { status: 'error' } });
     }
   }
+}
+
+async function redisStatus(clocks: SlaClockQueue): Promise<'ok' | 'error'> {
+  const timeout = new Promise<'error'>((resolve) => {
+    setTimeout(() => {
+      resolve('error');
+    }, 1000).unref();
+  });
+  const ping = clocks.hasEpoch().then(
+    () => 'ok' as const,
+    () => 'error' as const,
+  );
+  return Promise.race([ping, timeout]);
 }

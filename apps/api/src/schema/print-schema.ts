@@ -9,7 +9,10 @@ import { createApiApplication } from '../main';
 /** The SDL the code-first resolvers produce, from an app booted on a throw-away data directory. */
 export async function printCurrentSchema(): Promise<string> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dnscc-schema-'));
-  const app = await createApiApplication(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' }));
+  const app = await createApiApplication(
+    loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ROLE: 'api' }),
+    null,
+  );
   try {
     await app.init();
     const { schema } = app.get(GraphQLSchemaHost);

@@ -24,16 +24,25 @@ export function commandContextOf(request: HttpRequestLike): CommandContext {
   return { actor, correlationId, causationId: request.id };
 }
 
-const requestOf = (context: ExecutionContext): HttpRequestLike =>
-  GqlExecutionContext.create(context).getContext<{ reply: { request: HttpRequestLike } }>().reply.request;
+/** HTTP operations carry the Fastify reply; subscriptions carry the viewer their connection authenticated. */
+interface GraphqlContext {
+  readonly reply?: { readonly request: HttpRequestLike };
+  readonly viewer?: Viewer | null;
+}
 
-export const RequestContext = createParamDecorator((_: unknown, context: ExecutionContext) =>
-  commandContextOf(requestOf(context)),
-);
+const graphqlContextOf = (context: ExecutionContext): GraphqlContext =>
+  GqlExecutionContext.create(context).getContext<GraphqlContext>();
+
+export const RequestContext = createParamDecorator((_: unknown, context: ExecutionContext) => {
+  const gql = graphqlContextOf(context);
+  const request = gql.reply?.request ?? { id: 'subscription', headers: {}, viewer: gql.viewer ?? null };
+  return commandContextOf(request);
+});
 
 /** The authenticated member behind the request; UNAUTHENTICATED when there is none. */
 export const CurrentViewer = createParamDecorator((_: unknown, context: ExecutionContext): Viewer => {
-  const viewer = requestOf(context).viewer;
+  const gql = graphqlContextOf(context);
+  const viewer = gql.reply?.request.viewer ?? gql.viewer;
   if (!viewer)
     throw new UnauthenticatedError('A valid API token is required (Authorization: Bearer dnscc_...)');
   return viewer;

@@ -1,5 +1,6 @@
 import type { OrganisationKind } from './directory.vocabulary';
 import type {
+  SlaTermsOverride,
   Contact,
   ContactDetails,
   Coverage,
@@ -35,6 +36,7 @@ export type OrganisationCommand =
       readonly expiresAt: string;
     }
   | { readonly type: 'RevokeVerification'; readonly reason: string }
+  | { readonly type: 'SetSlaTerms'; readonly terms: SlaTermsOverride | null }
   | SyncOrganisationFromReference;
 
 /**

@@ -69,6 +69,10 @@ export function decideOrganisation(command: OrganisationCommand, state: Organisa
       const { type: _type, ...verification } = command;
       return [{ type: 'OrganisationVerified', data: verification }];
     }
+    case 'SetSlaTerms':
+      return JSON.stringify(command.terms) === JSON.stringify(state.slaTerms)
+        ? []
+        : [{ type: 'OrganisationSlaTermsSet', data: { terms: command.terms } }];
     case 'RevokeVerification':
       if (state.verification.status !== 'VERIFIED') throw new NotVerifiedError(state.organisationId);
       return [{ type: 'OrganisationVerificationRevoked', data: { reason: command.reason } }];

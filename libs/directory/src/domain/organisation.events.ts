@@ -1,5 +1,12 @@
 import type { OrganisationKind } from './directory.vocabulary';
-import type { Contact, Coverage, FactSource, OrganisationDetails, Verification } from './organisation.types';
+import type {
+  Contact,
+  Coverage,
+  FactSource,
+  OrganisationDetails,
+  SlaTermsOverride,
+  Verification,
+} from './organisation.types';
 
 export const ORGANISATION_STREAM_PREFIX = 'organisation-';
 export const organisationStreamId = (organisationId: string): string =>
@@ -28,7 +35,9 @@ export type OrganisationEvent =
       readonly data: { readonly contactId: string; readonly confirmedAt: string };
     }
   | { readonly type: 'OrganisationVerified'; readonly data: Verification }
-  | { readonly type: 'OrganisationVerificationRevoked'; readonly data: { readonly reason: string } };
+  | { readonly type: 'OrganisationVerificationRevoked'; readonly data: { readonly reason: string } }
+  /** Null terms: requests to the organisation follow the SLA policy again. */
+  | { readonly type: 'OrganisationSlaTermsSet'; readonly data: { readonly terms: SlaTermsOverride | null } };
 
 export type OrganisationEventType = OrganisationEvent['type'];
 
@@ -42,4 +51,5 @@ export const ORGANISATION_EVENT_TYPES: readonly OrganisationEventType[] = [
   'ContactConfirmed',
   'OrganisationVerified',
   'OrganisationVerificationRevoked',
+  'OrganisationSlaTermsSet',
 ];

@@ -1,6 +1,12 @@
 import type { OrganisationKind } from './directory.vocabulary';
 import type { OrganisationEvent } from './organisation.events';
-import type { Contact, Coverage, OrganisationDetails, Verification } from './organisation.types';
+import type {
+  Contact,
+  Coverage,
+  OrganisationDetails,
+  SlaTermsOverride,
+  Verification,
+} from './organisation.types';
 
 export type VerificationState =
   | { readonly status: 'UNVERIFIED' }
@@ -14,6 +20,7 @@ export interface ExistingOrganisation extends OrganisationDetails {
   readonly coverage: Coverage;
   readonly contacts: readonly Contact[];
   readonly verification: VerificationState;
+  readonly slaTerms: SlaTermsOverride | null;
 }
 
 export type OrganisationState = { readonly kind: 'absent' } | ExistingOrganisation;
@@ -34,6 +41,7 @@ export function evolveOrganisation(state: OrganisationState, event: Organisation
       coverage,
       contacts: [],
       verification: { status: 'UNVERIFIED' },
+      slaTerms: null,
     };
   }
   if (state.kind === 'absent') return state;
@@ -59,6 +67,8 @@ export function evolveOrganisation(state: OrganisationState, event: Organisation
       return { ...state, verification: { status: 'VERIFIED', ...event.data } };
     case 'OrganisationVerificationRevoked':
       return { ...state, verification: { status: 'REVOKED', reason: event.data.reason } };
+    case 'OrganisationSlaTermsSet':
+      return { ...state, slaTerms: event.data.terms };
     default: {
       const unknown: never = event;
       return unknown;

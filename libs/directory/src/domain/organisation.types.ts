@@ -63,6 +63,21 @@ export interface Verification {
   readonly expiresAt: string;
 }
 
+/**
+ * An organisation's own SLA terms, agreed with the centre: they replace the policy's deadlines and
+ * business hours for requests to it. Durations are ms; absent fields keep the policy's values.
+ */
+export interface SlaTermsOverride {
+  readonly acknowledgeWithinMs?: number;
+  readonly actWithinMs?: number;
+  readonly timeZone?: string;
+  /** ISO weekdays, 1 = Monday ... 7 = Sunday. */
+  readonly businessDays?: readonly number[];
+  /** `HH:MM` local time. */
+  readonly businessStart?: string;
+  readonly businessEnd?: string;
+}
+
 export interface OrganisationDetails {
   readonly name: string;
   /** Other names the organisation is known by, searched like the name. */

@@ -12,12 +12,14 @@ import { RevokeVerificationCommand } from '../commands/revoke-verification/revok
 import { UpdateContactCommand } from '../commands/update-contact/update-contact.command';
 import { UpdateOrganisationCommand } from '../commands/update-organisation/update-organisation.command';
 import { VerifyOrganisationCommand } from '../commands/verify-organisation/verify-organisation.command';
+import { SetSlaTermsCommand } from '../commands/set-sla-terms/set-sla-terms.command';
 import { GetOrganisationQuery } from '../queries/get-organisation/get-organisation.query';
 import {
   AddContactInput,
   ContactRefInput,
   RegisterOrganisationInput,
   RevokeVerificationInput,
+  SetSlaTermsInput,
   UpdateContactInput,
   UpdateOrganisationInput,
   VerifyOrganisationInput,
@@ -129,6 +131,19 @@ export class OrganisationMutationsResolver {
     @RequestContext() context: CommandContext,
   ): Promise<OrganisationPayload> {
     return this.change(VerifyOrganisationCommand, input.organisationId, input, viewer, context);
+  }
+
+  @Mutation(() => OrganisationPayload, {
+    description: "Sets or removes an organisation's own SLA terms (coordinators)",
+  })
+  setSlaTerms(
+    @Args('input') input: SetSlaTermsInput,
+    @CurrentViewer() viewer: Viewer,
+    @RequestContext() context: CommandContext,
+  ): Promise<OrganisationPayload> {
+    const { organisationId, ...terms } = input;
+    const empty = Object.values(terms).every((value: unknown) => value === null || value === undefined);
+    return this.change(SetSlaTermsCommand, organisationId, empty ? null : terms, viewer, context);
   }
 
   @Mutation(() => OrganisationPayload, { description: 'Withdraws a verification (coordinators)' })

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import type { ContactRole, OrganisationKind } from '../domain/directory.vocabulary';
 import type { VerificationMethod } from '../domain/organisation.types';
 import {
@@ -86,6 +86,19 @@ export class VerifyOrganisationInput {
     description: 'Days until the verification shows as stale; 365 when left out',
   })
   validForDays?: number | null;
+}
+
+@InputType('SetSlaTermsInput', { description: 'Leave every term out to remove the own terms' })
+export class SetSlaTermsInput {
+  @Field(() => ID) organisationId!: string;
+  @Field(() => Float, { nullable: true }) acknowledgeWithinHours?: number | null;
+  @Field(() => Float, { nullable: true }) actWithinHours?: number | null;
+  @Field(() => String, { nullable: true, description: 'IANA time zone of its business hours' }) timeZone?:
+    string | null;
+  @Field(() => [Int], { nullable: true, description: 'ISO weekdays, 1 = Monday' }) businessDays?:
+    number[] | null;
+  @Field(() => String, { nullable: true, description: 'HH:MM' }) businessStart?: string | null;
+  @Field(() => String, { nullable: true, description: 'HH:MM' }) businessEnd?: string | null;
 }
 
 @InputType('RevokeVerificationInput')

@@ -18,6 +18,16 @@ export function presentOrganisation(view: OrganisationView, now: Date): Organisa
     },
     contacts: view.contacts.map((c) => presentContact(c, now)),
     verification: presentVerification(view, now),
+    slaTerms: view.slaTerms
+      ? {
+          acknowledgeWithinHours: hoursOf(view.slaTerms.acknowledgeWithinMs),
+          actWithinHours: hoursOf(view.slaTerms.actWithinMs),
+          timeZone: view.slaTerms.timeZone ?? null,
+          businessDays: view.slaTerms.businessDays ? [...view.slaTerms.businessDays] : null,
+          businessStart: view.slaTerms.businessStart ?? null,
+          businessEnd: view.slaTerms.businessEnd ?? null,
+        }
+      : null,
   };
 }
 
@@ -61,3 +71,5 @@ function presentVerification(view: OrganisationView, now: Date): VerificationTyp
     }
   }
 }
+
+const hoursOf = (ms: number | undefined): number | null => (ms === undefined ? null : ms / 3_600_000);

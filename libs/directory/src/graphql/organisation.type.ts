@@ -1,5 +1,5 @@
 import { DateTimeScalar } from '@app/core/nest';
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { ContactRole, OrganisationKind } from '../domain/directory.vocabulary';
 import type { VerificationMethod } from '../domain/organisation.types';
 import {
@@ -48,6 +48,19 @@ export class VerificationType {
     string | null;
 }
 
+@ObjectType('SlaTerms', {
+  description: "An organisation's own SLA terms, replacing the policy's where given",
+})
+export class SlaTermsType {
+  @Field(() => Float, { nullable: true }) acknowledgeWithinHours!: number | null;
+  @Field(() => Float, { nullable: true }) actWithinHours!: number | null;
+  @Field(() => String, { nullable: true }) timeZone!: string | null;
+  @Field(() => [Int], { nullable: true, description: 'ISO weekdays, 1 = Monday' }) businessDays!:
+    number[] | null;
+  @Field(() => String, { nullable: true }) businessStart!: string | null;
+  @Field(() => String, { nullable: true }) businessEnd!: string | null;
+}
+
 @ObjectType('Organisation', {
   description: 'A party of the directory: CSIRT, registry, registrar, platform or the centre',
 })
@@ -60,6 +73,8 @@ export class OrganisationType {
   @Field(() => CoverageType) coverage!: CoverageType;
   @Field(() => [ContactType]) contacts!: ContactType[];
   @Field(() => VerificationType) verification!: VerificationType;
+  @Field(() => SlaTermsType, { nullable: true, description: 'Own SLA terms; null: the SLA policy applies' })
+  slaTerms!: SlaTermsType | null;
   @Field({ description: 'MANUAL, or IMPORT:<data set>' }) source!: string;
   @Field(() => DateTimeScalar) registeredAt!: string;
   @Field(() => DateTimeScalar) updatedAt!: string;

@@ -6,7 +6,7 @@ import {
   type ExistingOrganisation,
   type VerificationState,
 } from '../domain/organisation.state';
-import type { Contact, Coverage, FactSource } from '../domain/organisation.types';
+import type { Contact, Coverage, FactSource, SlaTermsOverride } from '../domain/organisation.types';
 
 /** An organisation as queries read it: the decider's state plus when and from where it was recorded. */
 export interface OrganisationView {
@@ -18,6 +18,8 @@ export interface OrganisationView {
   readonly coverage: Coverage;
   readonly contacts: readonly Contact[];
   readonly verification: VerificationState;
+  /** Absent from documents projected before SLA terms existed. */
+  readonly slaTerms?: SlaTermsOverride | null;
   readonly source: FactSource;
   readonly registeredAt: string;
   readonly updatedAt: string;
@@ -56,6 +58,7 @@ function fromState(state: ExistingOrganisation) {
     coverage: state.coverage,
     contacts: state.contacts,
     verification: state.verification,
+    slaTerms: state.slaTerms,
   };
 }
 
@@ -70,5 +73,6 @@ function toState(view: OrganisationView): ExistingOrganisation {
     coverage: view.coverage,
     contacts: view.contacts,
     verification: view.verification,
+    slaTerms: view.slaTerms ?? null,
   };
 }

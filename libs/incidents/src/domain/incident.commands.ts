@@ -1,6 +1,7 @@
 import type { DomainName } from '@app/core';
 import type { EvidenceKind, IncidentCategory, ResolutionOutcome, Severity, Tlp } from './incident.vocabulary';
 import type { RoutingDecision } from '@app/directory';
+import type { EscalationCommand } from './escalation.commands';
 import type { Reporter } from './incident.events';
 
 /**
@@ -75,4 +76,5 @@ export type IncidentCommand =
   | AttachEvidence
   | CommentOnIncident
   | ResolveIncident
-  | ReopenIncident;
+  | ReopenIncident
+  | EscalationCommand;

@@ -23,6 +23,7 @@ import {
 } from './incident.errors';
 import type { IncidentEvent } from './incident.events';
 import { MAX_DOMAINS_PER_INCIDENT, MAX_URLS_PER_INCIDENT, limitItems } from './incident.input-limits';
+import { decideEscalation } from './escalation.decider';
 import { routingFingerprint } from './incident.routing';
 import { reportFingerprint, type ExistingIncident, type IncidentState } from './incident.state';
 
@@ -43,6 +44,16 @@ export function decideIncident(command: IncidentCommand, state: IncidentState): 
   switch (command.type) {
     case 'RecordRouting':
       return recordRouting(command, state);
+    case 'EscalateIncident':
+    case 'AcknowledgeEscalation':
+    case 'RequestMoreInformation':
+    case 'ProvideInformation':
+    case 'RecordTakedownAction':
+    case 'DeclineTakedown':
+    case 'WithdrawEscalation':
+    case 'RecordSlaReminder':
+    case 'RecordSlaBreach':
+      return decideEscalation(command, state);
     case 'TriageIncident':
       return triage(command, state);
     case 'AddIncidentDomain':

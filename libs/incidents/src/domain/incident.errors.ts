@@ -37,7 +37,8 @@ export class IdempotencyKeyReusedError extends ConflictError {
 }
 
 /** What was attempted on a resolved incident, worded to complete "cannot ... it". */
-export type ResolvedIncidentAction = 'triage' | 'add a domain to' | 'attach evidence to' | 'resolve';
+export type ResolvedIncidentAction =
+  'triage' | 'add a domain to' | 'attach evidence to' | 'resolve' | 'escalate';
 
 export class IncidentAlreadyResolvedError extends ConflictError {
   constructor(

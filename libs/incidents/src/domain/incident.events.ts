@@ -1,5 +1,6 @@
 import type { DomainName } from '@app/core';
 import type { RoutingDecision } from '@app/directory';
+import { ESCALATION_EVENT_TYPES, type EscalationEvent } from './escalation.events';
 import type { EvidenceKind, IncidentCategory, ResolutionOutcome, Severity, Tlp } from './incident.vocabulary';
 
 /**
@@ -90,7 +91,8 @@ export type IncidentEvent =
   | EvidenceAttached
   | CommentAdded
   | IncidentResolved
-  | IncidentReopened;
+  | IncidentReopened
+  | EscalationEvent;
 
 export type IncidentEventType = IncidentEvent['type'];
 
@@ -103,6 +105,7 @@ export const INCIDENT_EVENT_TYPES: readonly IncidentEventType[] = [
   'CommentAdded',
   'IncidentResolved',
   'IncidentReopened',
+  ...ESCALATION_EVENT_TYPES,
 ];
 
 export const INCIDENT_STREAM_PREFIX = 'incident-';

@@ -1,3 +1,5 @@
+import { type Escalations, evolveEscalations, stopAllEscalationClocks } from './escalation.state';
+import { isEscalationEvent } from './escalation.events';
 import type { IncidentEvent, IncidentReported, Reporter } from './incident.events';
 import type {
   IncidentCategory,
@@ -47,6 +49,7 @@ export interface ExistingIncident {
   readonly resolution: Resolution | null;
   /** Fingerprint of the latest routing decision per domain. */
   readonly routings: Readonly<Record<string, string>>;
+  readonly escalations: Escalations;
 }
 
 export type IncidentState = AbsentIncident | ExistingIncident;
@@ -89,6 +92,7 @@ export function evolveIncident(state: IncidentState, event: IncidentEvent): Inci
     return reported(event);
   }
   if (state.kind === 'absent') throw new InvalidIncidentStreamError(event.type, state.kind);
+  if (isEscalationEvent(event)) return { ...state, escalations: evolveEscalations(state.escalations, event) };
 
   switch (event.type) {
     case 'IncidentTriaged':
@@ -113,11 +117,14 @@ export function evolveIncident(state: IncidentState, event: IncidentEvent): Inci
         ...state,
         status: 'RESOLVED',
         resolution: { outcome: event.data.outcome, note: event.data.note },
+        escalations: stopAllEscalationClocks(state.escalations),
       };
     case 'IncidentReopened':
       return { ...state, status: 'REOPENED', resolution: null };
-    default:
-      return assertNever(event);
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
   }
 }
 
@@ -142,9 +149,6 @@ function reported({ data }: IncidentReported): ExistingIncident {
     commentIds: [],
     resolution: null,
     routings: {},
+    escalations: {},
   };
-}
-
-function assertNever(event: never): never {
-  throw new Error(`Unhandled incident event ${JSON.stringify(event)}`);
 }

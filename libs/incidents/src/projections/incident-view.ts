@@ -1,7 +1,9 @@
 import type { Actor } from '@app/core';
 import type { DomainName } from '@app/core';
 import type { RoutingDecision } from '@app/directory';
+import { isEscalationEvent } from '../domain/escalation.events';
 import type { IncidentEvent, Reporter } from '../domain/incident.events';
+import { type EscalationView, evolveEscalationViews, stopEscalationViews } from './escalation-view';
 import type {
   EvidenceKind,
   IncidentCategory,
@@ -28,6 +30,8 @@ export interface IncidentView {
   /** The latest routing decision of each domain, in the order the domains were routed. */
   /** Absent from documents projected before routing existed; rebuilt ones always have it. */
   readonly routing?: readonly RoutingDecision[];
+  /** Absent from documents projected before escalations existed. */
+  readonly escalations?: readonly EscalationView[];
   readonly reportedAt: string;
   readonly updatedAt: string;
   /** Number of events in the stream; clients pass it back as `expectedVersion`. */
@@ -90,6 +94,7 @@ export function evolveIncidentView(
       comments: [],
       resolution: null,
       routing: [],
+      escalations: [],
       reportedAt: context.occurredAt,
       updatedAt: context.occurredAt,
       version: 1,
@@ -97,6 +102,9 @@ export function evolveIncidentView(
   }
   if (!view) return null;
   const next = { ...view, updatedAt: context.occurredAt, version: view.version + 1 };
+  if (isEscalationEvent(event)) {
+    return { ...next, escalations: evolveEscalationViews(view.escalations ?? [], event, context) };
+  }
   switch (event.type) {
     case 'IncidentTriaged':
       return { ...next, status: 'TRIAGED', severity: event.data.severity, category: event.data.category };
@@ -135,6 +143,7 @@ export function evolveIncidentView(
         ...next,
         status: 'RESOLVED',
         resolution: { outcome: event.data.outcome, note: event.data.note, resolvedAt: context.occurredAt },
+        escalations: stopEscalationViews(view.escalations ?? []),
       };
     case 'IncidentReopened':
       return { ...next, status: 'REOPENED', resolution: null };

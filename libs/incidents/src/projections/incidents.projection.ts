@@ -1,5 +1,7 @@
 import { prepareQuery, type Projection, type RecordedEvent, type SqlExecutor } from '@app/event-store';
+import { ESCALATION_EVENT_TYPES } from '../domain/escalation.events';
 import { INCIDENT_EVENT_TYPES, incidentIdOfStream } from '../domain/incident.events';
+import { saveEscalations } from './escalations.read-model';
 import { fromRecordedEvent } from '../infrastructure/incident-event.codec';
 import { evolveIncidentView, type IncidentView } from './incident-view';
 import {
@@ -9,7 +11,9 @@ import {
   selectIncidentDocument,
 } from './incidents.read-model';
 
-/** Keeps `incident_view` and `incident_domain` equal to the fold of each incident stream. */
+const ESCALATION_TYPES: ReadonlySet<string> = new Set(ESCALATION_EVENT_TYPES);
+
+/** Keeps `incident_view`, `incident_domain`, `escalation_view` and `sla_clock` equal to the fold of each incident stream. */
 export const incidentsProjection: Projection = {
   name: 'incidents',
   eventTypes: new Set<string>(INCIDENT_EVENT_TYPES),
@@ -29,9 +33,12 @@ export const incidentsProjection: Projection = {
     if (!after) return;
     saveView(sql, after);
     if (event.type === 'IncidentReported' || event.type === 'DomainAdded') saveDomains(sql, after);
+    if (ESCALATION_TYPES.has(event.type) || event.type === 'IncidentResolved') saveEscalations(sql, after);
   },
 
   reset(sql: SqlExecutor): void {
+    sql.run(db.deleteFrom('sla_clock'));
+    sql.run(db.deleteFrom('escalation_view'));
     sql.run(db.deleteFrom('incident_domain'));
     sql.run(db.deleteFrom('incident_view'));
   },

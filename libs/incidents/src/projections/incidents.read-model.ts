@@ -22,9 +22,44 @@ export interface IncidentDomainTable {
   tld: string;
 }
 
+/** One row per escalation, for a party's inbox ordered by urgency. */
+export interface EscalationViewTable {
+  escalation_id: string;
+  incident_id: string;
+  organisation_id: string;
+  status: string;
+  request_type: string;
+  reporter_verified: number;
+  /** Earliest deadline of a running clock; null when no clock runs. */
+  next_due_at: string | null;
+  /** Registrable domain of the first domain, to count reports about the same domain. */
+  primary_registrable: string;
+  sent_at: string;
+  updated_at: string;
+  document: string;
+}
+
+/**
+ * The open clocks: one row per running clock with its pending reminders. Events are the truth and
+ * Redis only caches timers; the reconciler re-creates any missing timer from these rows.
+ */
+export interface SlaClockTable {
+  incident_id: string;
+  escalation_id: string;
+  clock: string;
+  started_at: string;
+  due_at: string;
+  /** JSON array of `{ fraction, at }` not yet issued. */
+  reminders: string;
+  /** When this clock's next timer fires: its earliest pending reminder, else its deadline. */
+  next_fire_at: string;
+}
+
 export interface IncidentsReadModel {
   incident_view: IncidentViewTable;
   incident_domain: IncidentDomainTable;
+  escalation_view: EscalationViewTable;
+  sla_clock: SlaClockTable;
 }
 
 /**
@@ -69,4 +104,31 @@ CREATE TABLE IF NOT EXISTS incident_domain (
 CREATE INDEX IF NOT EXISTS incident_domain_by_domain ON incident_domain (domain);
 CREATE INDEX IF NOT EXISTS incident_domain_by_registrable ON incident_domain (registrable_domain);
 CREATE INDEX IF NOT EXISTS incident_domain_by_tld ON incident_domain (tld);
+CREATE TABLE IF NOT EXISTS escalation_view (
+  escalation_id TEXT PRIMARY KEY,
+  incident_id TEXT NOT NULL,
+  organisation_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  request_type TEXT NOT NULL,
+  reporter_verified INTEGER NOT NULL,
+  next_due_at TEXT,
+  primary_registrable TEXT NOT NULL,
+  sent_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  document TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS escalation_view_by_organisation ON escalation_view (organisation_id, status);
+CREATE INDEX IF NOT EXISTS escalation_view_by_incident ON escalation_view (incident_id);
+CREATE TABLE IF NOT EXISTS sla_clock (
+  incident_id TEXT NOT NULL,
+  escalation_id TEXT NOT NULL,
+  clock TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  due_at TEXT NOT NULL,
+  reminders TEXT NOT NULL,
+  next_fire_at TEXT NOT NULL,
+  PRIMARY KEY (escalation_id, clock)
+) STRICT;
+CREATE INDEX IF NOT EXISTS sla_clock_by_next_fire ON sla_clock (next_fire_at);
+CREATE INDEX IF NOT EXISTS sla_clock_by_incident ON sla_clock (incident_id);
 `;

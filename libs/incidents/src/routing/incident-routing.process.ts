@@ -10,13 +10,8 @@ import {
 } from '@app/event-store';
 import { incidentIdOfStream } from '../domain/incident.events';
 import { fromRecordedEvent } from '../infrastructure/incident-event.codec';
+import { ProcessCheckpoint } from '../infrastructure/process-checkpoint';
 import { IncidentRoutingService } from './incident-routing.service';
-
-const PROCESS_NAME = 'incident-routing';
-const CHECKPOINT_DDL = `CREATE TABLE IF NOT EXISTS process_checkpoint (
-  name TEXT PRIMARY KEY,
-  position INTEGER NOT NULL
-) STRICT;`;
 
 /**
  * Routes every domain of every reported incident, and every domain added later, by following the
@@ -27,6 +22,7 @@ const CHECKPOINT_DDL = `CREATE TABLE IF NOT EXISTS process_checkpoint (
 export class IncidentRoutingProcess {
   private readonly logger = new Logger(IncidentRoutingProcess.name);
   private subscription: Subscription | null = null;
+  private checkpoint: ProcessCheckpoint | null = null;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -35,16 +31,10 @@ export class IncidentRoutingProcess {
   ) {}
 
   start(): void {
-    const { database } = this.readModel.sql;
-    database.exec(CHECKPOINT_DDL);
-    const row = database
-      .prepare('SELECT position FROM process_checkpoint WHERE name = ?')
-      .get(PROCESS_NAME) as { position: number } | undefined;
+    const checkpoint = new ProcessCheckpoint(this.readModel.sql.database, 'incident-routing');
+    this.checkpoint = checkpoint;
     this.subscription = this.store.subscribeToAll(
-      {
-        fromPosition: BigInt(row?.position ?? 0),
-        filter: { eventTypes: ['IncidentReported', 'DomainAdded'] },
-      },
+      { fromPosition: checkpoint.read(), filter: { eventTypes: ['IncidentReported', 'DomainAdded'] } },
       (event) => this.handle(event),
     );
   }
@@ -75,10 +65,6 @@ export class IncidentRoutingProcess {
       // One incident's failure must not stop routing for every later one; rerouteIncident retries it.
       this.logger.error(error, `Routing incident ${incidentId} failed`);
     }
-    this.readModel.sql.database
-      .prepare(
-        'INSERT INTO process_checkpoint (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
-      )
-      .run(PROCESS_NAME, recorded.position);
+    this.checkpoint?.write(recorded.position);
   }
 }

@@ -28,6 +28,8 @@ export function summariseOrganisationEvent(event: OrganisationEvent): string {
       return `Contact ${event.data.contactId} confirmed`;
     case 'OrganisationVerified':
       return `Verified by ${event.data.method} until ${event.data.expiresAt}`;
+    case 'OrganisationSlaTermsSet':
+      return event.data.terms ? 'Own SLA terms set' : 'Own SLA terms removed: the SLA policy applies';
     case 'OrganisationVerificationRevoked':
       return `Verification revoked: ${event.data.reason}`;
     default: {

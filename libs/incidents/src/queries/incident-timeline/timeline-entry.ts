@@ -2,9 +2,12 @@ import type { TimelineEntry } from '@app/core';
 
 export type { TimelineEntry };
 import type { IncidentEvent } from '../../domain/incident.events';
+import { isEscalationEvent } from '../../domain/escalation.events';
+import { summariseEscalationEvent } from './escalation-summary';
 
 /** A one-line account of an event for people reading a timeline. */
 export function summariseIncidentEvent(event: IncidentEvent): string {
+  if (isEscalationEvent(event)) return summariseEscalationEvent(event);
   switch (event.type) {
     case 'IncidentReported':
       return `Reported by ${event.data.reporter.name}: ${event.data.category} on ${event.data.domains

@@ -1,0 +1,3 @@
+import { EscalationChangeCommand } from '../escalation-change.base';
+
+export class WithdrawEscalationCommand extends EscalationChangeCommand<{ readonly reason: string }> {}
