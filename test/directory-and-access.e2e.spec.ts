@@ -291,7 +291,8 @@ describe('the directory, members and API tokens over HTTP', () => {
     expect(unchanged.data?.rerouteIncident.incident.version).toBe(routed.version);
 
     const outsider = await op.addMemberWithToken(coordinator, platform.id, 'Pat Platform', false);
-    expect((await reroute(as(outsider))).errors[0]?.extensions?.code).toBe('FORBIDDEN');
+    // An uninvolved organisation cannot even see an AMBER incident: NOT_FOUND, as for a missing one.
+    expect((await reroute(as(outsider))).errors[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await incidentRouting(id)).version).toBe(routed.version);
 
     const verisign = await op.registerOrganisation(coordinator, {

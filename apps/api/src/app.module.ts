@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
@@ -16,16 +16,27 @@ import type { RedisEndpoint } from '../../worker/src/redis/embedded-redis';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { formatGraphqlErrors } from './graphql/graphql-error-formatter';
 import { HealthController } from './health/health.controller';
+import { HardeningModule, RATE_LIMITER } from './hardening/hardening.module';
+import type { RateLimiter } from './hardening/rate-limiter.service';
+import { queryLimitOptions, queryLimitsOf } from './hardening/query-limits';
+
+/**
+ * Where internal errors are logged with their detail: the application's pino logger. Fastify's own
+ * logger (`reply.log`) is off in this adapter, so what went there was lost.
+ */
+const graphqlLog = new Logger('GraphQL');
 
 const logsRequests = (config: AppConfig): boolean =>
   config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace';
 
 @Module({})
 export class AppModule {
-  /** @param redis the Redis of the worker part; null for an api-only process (ROLE=api). */
+  /** @param redis this process's Redis (rate limits; the worker part's SLA clocks); null for the schema check. */
   static forRoot(config: AppConfig, redis: RedisEndpoint | null): DynamicModule {
     // One emitter per process: the publisher writes to it, Mercurius delivers from it.
     const emitter = mqemitter();
+    // One instance, imported twice: the same dynamic module object is one module to Nest.
+    const hardening = HardeningModule.forRoot(config, redis);
     return {
       module: AppModule,
       imports: [
@@ -40,21 +51,28 @@ export class AppModule {
         EventStoreModule.forRoot(PROJECTION_LIST),
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
-          imports: [AccessModule],
-          inject: [ApiTokenAuthenticator],
-          useFactory: (authenticator: ApiTokenAuthenticator) => ({
+          imports: [AccessModule, hardening],
+          inject: [ApiTokenAuthenticator, RATE_LIMITER],
+          useFactory: (authenticator: ApiTokenAuthenticator, limiter: RateLimiter) => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
             graphiql: false,
             jit: 1,
-            errorFormatter: (execution, context) => formatGraphqlErrors(execution, context.reply.log),
+            // Depth, cost and (in production mode) introspection limits, over HTTP and graphql-ws.
+            ...queryLimitOptions(queryLimitsOf(config)),
+            errorFormatter: (execution) => formatGraphqlErrors(execution, graphqlLog),
             subscription: {
               emitter,
               // graphql-ws clients send `{ authorization: "Bearer dnscc_…" }` as connection parameters.
-              onConnect: ({ payload }: { payload: unknown }) => {
-                const viewer = authenticator.authenticate(authorizationOf(payload));
-                return viewer ? { viewer } : false;
+              // Opening a connection counts as one request against the token's rate limit.
+              onConnect: async ({ payload }: { payload: unknown }) => {
+                const authorization = authorizationOf(payload);
+                const viewer = authenticator.authenticate(authorization);
+                if (!viewer) return false;
+                if (!(await limiter.take(viewer.tokenId)).allowed) return false;
+                // Every update re-checks the token, so a revocation ends delivery at once.
+                return { viewer, currentViewer: () => authenticator.authenticate(authorization) };
               },
             },
           }),
@@ -62,6 +80,7 @@ export class AppModule {
         DirectoryModule,
         AccessModule,
         IncidentsModule,
+        hardening,
         // ROLE=all (the default) runs the worker's background work in the same process.
         ...(config.ROLE === 'all' && redis ? [WorkerModule.forRoot(redis)] : []),
       ],

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock, type MemberRole, type Viewer } from '@app/core';
+import { isOrganisationVerified } from '@app/directory';
 import { prepareQuery, READ_MODEL, type ReadModelAccess } from '@app/event-store';
 import { hashApiTokenSecret, looksLikeApiToken } from './domain/api-token.secret';
 import { accessQueryBuilder as db } from './projections/access.read-model';
@@ -41,6 +42,7 @@ export class ApiTokenAuthenticator {
       organisationName: row.organisation_name,
       role: row.role as MemberRole,
       admin: row.admin === 1,
+      organisationVerified: isOrganisationVerified(this.readModel.sql, row.organisation_id, now),
       tokenId: row.token_id,
     };
   }

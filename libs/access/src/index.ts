@@ -6,3 +6,5 @@ export {
   AlreadyBootstrappedError,
   type BootstrapResult,
 } from './coordination-centre.bootstrap';
+export * from './domain/incident-access.policy';
+export * from './incident-access.guard';

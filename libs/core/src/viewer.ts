@@ -14,6 +14,8 @@ export interface Viewer {
   readonly role: MemberRole;
   /** Organisation admins manage their own organisation's members, tokens and contacts. */
   readonly admin: boolean;
+  /** The organisation holds an unexpired verification: it counts as the verified community (TLP:GREEN). */
+  readonly organisationVerified: boolean;
   readonly tokenId: string;
 }
 

@@ -8,6 +8,7 @@ export type { RoutingDecision, RoutedParty } from './domain/routing/routing-deci
 export { RoutingDecisionType } from './graphql/routing-decision.type';
 export { presentRoutingDecision } from './graphql/routing-decision.presenter';
 export { checkEmail } from './reference-data/contact-values';
+export { isOrganisationVerified } from './queries/organisation-verification';
 export type { OrganisationKind } from './domain/directory.vocabulary';
 export type { SlaTermsOverride } from './domain/organisation.types';
 export { DirectoryImportService, type DirectoryImportSummary } from './import/directory-import.service';

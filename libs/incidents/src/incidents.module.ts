@@ -4,6 +4,8 @@ import { DirectoryModule } from '@app/directory';
 import { EscalationMutationsResolver } from './graphql/escalation-mutations.resolver';
 import { EscalationQueriesResolver } from './graphql/escalation-queries.resolver';
 import { EscalateIncidentHandler } from './commands/escalate-incident/escalate-incident.handler';
+import { ApproveEscalationHandler } from './commands/approve-escalation/approve-escalation.handler';
+import { ShareIncidentHandler } from './commands/share-incident/share-incident.handler';
 import { AcknowledgeEscalationHandler } from './commands/acknowledge-escalation/acknowledge-escalation.handler';
 import { RequestMoreInformationHandler } from './commands/request-more-information/request-more-information.handler';
 import { ProvideInformationHandler } from './commands/provide-information/provide-information.handler';
@@ -18,6 +20,7 @@ import { SLA_POLICY } from './sla/escalation.planner';
 import { loadSlaPolicy } from './sla/sla-policy.loader';
 import { IncidentRoutingResolver } from './routing/incident-routing.resolver';
 import { IncidentRoutingService } from './routing/incident-routing.service';
+import { IncidentAccessService } from './infrastructure/incident-access.service';
 import { IncidentRoutingProcess } from './routing/incident-routing.process';
 import { AddIncidentDomainHandler } from './commands/add-incident-domain/add-incident-domain.handler';
 import { AttachEvidenceHandler } from './commands/attach-evidence/attach-evidence.handler';
@@ -40,11 +43,14 @@ import { ListIncidentsHandler } from './queries/list-incidents/list-incidents.ha
   imports: [DirectoryModule],
   providers: [
     IncidentRoutingService,
+    IncidentAccessService,
     IncidentRoutingResolver,
     IncidentRoutingProcess,
     EscalationMutationsResolver,
     EscalationQueriesResolver,
     EscalateIncidentHandler,
+    ApproveEscalationHandler,
+    ShareIncidentHandler,
     AcknowledgeEscalationHandler,
     RequestMoreInformationHandler,
     ProvideInformationHandler,

@@ -56,7 +56,8 @@ export class IncidentUpdatesPublisher implements OnApplicationBootstrap, OnAppli
       if (!isEscalationEvent({ type: recorded.type })) return;
       // The escalations this event touched are the ones it stamped with its own time.
       for (const escalation of incident.escalations ?? []) {
-        if (escalation.updatedAt !== incident.updatedAt) continue;
+        // A request awaiting approval is not the party's yet.
+        if (escalation.updatedAt !== incident.updatedAt || escalation.status === 'PENDING_APPROVAL') continue;
         this.emit(escalationsChangedTopic(escalation.party.organisationId), {
           myEscalationsChanged: presentEscalation(escalation, incidentId),
         });

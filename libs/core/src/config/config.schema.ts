@@ -3,6 +3,16 @@ import { z } from 'zod';
 const port = z.coerce.number().int().min(0).max(65535);
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** `https://host[:port]` exactly as a browser sends it in `Origin`: scheme, host, port, nothing else. */
+const isOrigin = (value: string): boolean => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+};
+
 /** Every setting the process reads from its environment, with its default. README's table mirrors it. */
 export const configSchema = z.object({
   PORT: port.default(3000),
@@ -25,7 +35,33 @@ export const configSchema = z.object({
     .min(0)
     .max(1024 * 1024)
     .default(64 * 1024),
-  GRAPHIQL: flag.default(true),
+  /** `production` turns on production mode: GraphiQL and introspection off unless enabled below. */
+  NODE_ENV: z.string().optional(),
+  /** Serve GraphiQL at /graphiql; unset: on, except in production mode (see graphiqlEnabled). */
+  GRAPHIQL: flag.optional(),
+  /** Answer introspection (`__schema`, `__type`); unset: on, except in production mode. */
+  GRAPHQL_INTROSPECTION: flag.optional(),
+  /** Deepest nesting of fields an operation may have (introspection fields aside). */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
+  /** Largest estimated cost of an operation: a field costs 1, a list multiplies its subtree by its size. */
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
+  /** Requests per minute each API token may make on average (a token bucket refilled at this rate); 0: no limit. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  /** Requests an API token may make at once before the per-minute rate applies (the bucket's size). */
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  /** Browser origins allowed to call the API cross-origin, comma-separated; unset: same-origin only. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ''),
+    )
+    .pipe(
+      z.array(z.string().refine(isOrigin, 'each origin must look like https://host[:port], nothing after')),
+    ),
   /** RDAP lookups while routing; off, routing says the registrar is unknown and why. */
   RDAP_ENABLED: flag.default(true),
   /** RFC 9224 bootstrap file: a path or an http(s) URL. */
@@ -50,3 +86,14 @@ export const configSchema = z.object({
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
+
+/** NODE_ENV=production: the API shows nothing about itself unless told to (GraphiQL, introspection). */
+export const isProductionMode = (config: Pick<AppConfig, 'NODE_ENV'>): boolean =>
+  config.NODE_ENV === 'production';
+
+export const graphiqlEnabled = (config: Pick<AppConfig, 'NODE_ENV' | 'GRAPHIQL'>): boolean =>
+  config.GRAPHIQL ?? !isProductionMode(config);
+
+export const introspectionEnabled = (
+  config: Pick<AppConfig, 'NODE_ENV' | 'GRAPHQL_INTROSPECTION'>,
+): boolean => config.GRAPHQL_INTROSPECTION ?? !isProductionMode(config);

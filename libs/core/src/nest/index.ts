@@ -4,3 +4,4 @@ export * from './date-time.scalar';
 export * from './page-info.type';
 export * from './actor.type';
 export * from './timeline-entry.type';
+export * from './subscription-error';

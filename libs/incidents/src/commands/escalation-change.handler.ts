@@ -15,6 +15,7 @@ import { EscalationNotFoundError } from '../domain/escalation.errors';
 import type { EscalationState } from '../domain/escalation.state';
 import type { ExistingIncident } from '../domain/incident.state';
 import { IncidentStreamRepository } from '../infrastructure/incident-stream.repository';
+import { IncidentAccessService } from '../infrastructure/incident-access.service';
 import { incidentsQueryBuilder as db } from '../projections/incidents.read-model';
 import { EscalationPlanner } from '../sla/escalation.planner';
 import type {
@@ -24,7 +25,7 @@ import type {
 } from './escalation-change.base';
 
 /** Who may make a change: the addressed organisation answers, the requester (reporter or coordinators) manages. */
-export type EscalationActor = 'addressed party' | 'requester';
+export type EscalationActor = 'addressed party' | 'requester' | 'coordinator';
 
 export interface EscalationChangeSlice<Input> {
   readonly by: EscalationActor;
@@ -45,6 +46,7 @@ export function escalationChangeHandler<Input>(
 ): new (
   incidents: IncidentStreamRepository,
   planner: EscalationPlanner,
+  access: IncidentAccessService,
   readModel: ReadModelAccess,
   clock: Clock,
 ) => ICommandHandler<EscalationChangeCommand<Input>> {
@@ -53,6 +55,7 @@ export function escalationChangeHandler<Input>(
     constructor(
       private readonly incidents: IncidentStreamRepository,
       private readonly planner: EscalationPlanner,
+      private readonly access: IncidentAccessService,
       @Inject(READ_MODEL) private readonly readModel: ReadModelAccess,
       @Inject(CLOCK) private readonly clock: Clock,
     ) {}
@@ -72,6 +75,10 @@ export function escalationChangeHandler<Input>(
           .where('escalation_id', '=', escalationId),
       );
       if (!row) throw new EscalationNotFoundError(escalationId);
+      // An escalation of an incident the caller may not see does not exist for them, like the incident.
+      await this.access.visible(viewer, row.incident_id).catch(() => {
+        throw new EscalationNotFoundError(escalationId);
+      });
       const { state } = await this.incidents.load(row.incident_id);
       const escalation = state.kind === 'existing' ? state.escalations[escalationId] : undefined;
       if (state.kind !== 'existing' || !escalation) throw new EscalationNotFoundError(escalationId);
@@ -93,7 +100,15 @@ function authorise(
   escalation: EscalationState,
   incident: ExistingIncident,
 ): void {
+  if (slice.by === 'coordinator') {
+    if (!isCoordinator(viewer))
+      throw new ForbiddenError(`Only coordinators can ${slice.action} an escalation`);
+    return;
+  }
   if (slice.by === 'addressed party') {
+    // Awaiting approval, the request is not the party's yet: to it, it does not exist.
+    if (escalation.status === 'PENDING_APPROVAL' && !isCoordinator(viewer))
+      throw new EscalationNotFoundError(escalation.escalationId);
     if (viewer.organisationId !== escalation.party.organisationId) {
       throw new ForbiddenError(
         `Only members of ${escalation.party.name} can ${slice.action} this escalation`,

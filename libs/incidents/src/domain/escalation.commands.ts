@@ -12,10 +12,17 @@ export interface EscalationRequest {
   readonly clocks: readonly ClockSchedule[];
   readonly nextParties: readonly EscalationParty[];
   readonly reporterVerifiedCsirt: boolean;
+  readonly awaitingApproval: boolean;
 }
 
 export type EscalationCommand =
   | ({ readonly type: 'EscalateIncident' } & EscalationRequest)
+  | {
+      readonly type: 'ApproveEscalation';
+      readonly escalationId: string;
+      readonly at: string;
+      readonly clocks: readonly ClockSchedule[];
+    }
   | { readonly type: 'AcknowledgeEscalation'; readonly escalationId: string; readonly at: string }
   | {
       readonly type: 'RequestMoreInformation';
@@ -72,6 +79,7 @@ export type EscalationCommand =
 
 export const ESCALATION_COMMAND_TYPES: ReadonlySet<string> = new Set<EscalationCommand['type']>([
   'EscalateIncident',
+  'ApproveEscalation',
   'AcknowledgeEscalation',
   'RequestMoreInformation',
   'ProvideInformation',

@@ -18,11 +18,23 @@ type Events = readonly EscalationEvent[];
  * checked against the clock's current schedule, so a duplicate, late or stale timer decides nothing.
  */
 export function decideEscalation(command: EscalationCommand, state: ExistingIncident): Events {
-  if (command.type === 'EscalateIncident') return escalate(command, state, 1, null);
+  if (command.type === 'EscalateIncident') {
+    const { type: _type, ...request } = command;
+    return escalate(request, state, 1, null);
+  }
   const escalation = state.escalations[command.escalationId];
   if (!escalation) throw new EscalationNotFoundError(command.escalationId);
   switch (command.type) {
+    case 'ApproveEscalation':
+      if (escalation.status !== 'PENDING_APPROVAL') return [];
+      return [
+        {
+          type: 'EscalationApproved',
+          data: { escalationId: escalation.escalationId, approvedAt: command.at, clocks: command.clocks },
+        },
+      ];
     case 'AcknowledgeEscalation':
+      requireApproved(escalation, 'acknowledge');
       if (escalation.status !== 'OPEN') return [];
       return [
         {
@@ -161,28 +173,17 @@ function escalate(
       request.domains.every((d) => e.domains.includes(d)),
   );
   if (open) throw new AlreadyEscalatedError(request.party.organisationId, open.escalationId);
-  const { escalationId, party, requestType, domains, message, clocks, nextParties, reporterVerifiedCsirt } =
-    request;
-  return [
-    {
-      type: 'EscalationSent',
-      data: {
-        escalationId,
-        party,
-        level,
-        requestType,
-        domains,
-        message,
-        clocks,
-        nextParties,
-        reporterVerifiedCsirt,
-        previousEscalationId: previous,
-      },
-    },
-  ];
+  const { escalationId, ...rest } = request;
+  return [{ type: 'EscalationSent', data: { escalationId, ...rest, level, previousEscalationId: previous } }];
+}
+
+function requireApproved(escalation: EscalationState, action: string): void {
+  if (escalation.status === 'PENDING_APPROVAL')
+    throw new EscalationClosedError(escalation.escalationId, 'awaiting approval', action);
 }
 
 function requireAnswerable(escalation: EscalationState, action: string): void {
+  if (action !== 'withdraw') requireApproved(escalation, action);
   if (isClosedEscalation(escalation))
     throw new EscalationClosedError(escalation.escalationId, escalation.status, action);
 }

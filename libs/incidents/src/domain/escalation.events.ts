@@ -32,6 +32,18 @@ export interface EscalationSent {
     /** Whether the reporting organisation was a verified CSIRT when this was sent: a trust signal. */
     readonly reporterVerifiedCsirt: boolean;
     readonly previousEscalationId: string | null;
+    /** True: the clocks start, and the party sees the request, only once a coordinator approves it. */
+    readonly awaitingApproval: boolean;
+  };
+}
+
+/** A coordinator let an unverified organisation's request through; the clocks start now. */
+export interface EscalationApproved {
+  readonly type: 'EscalationApproved';
+  readonly data: {
+    readonly escalationId: string;
+    readonly approvedAt: string;
+    readonly clocks: readonly ClockSchedule[];
   };
 }
 
@@ -117,6 +129,7 @@ export interface EscalatedToNextParty {
 
 export type EscalationEvent =
   | EscalationSent
+  | EscalationApproved
   | EscalationAcknowledged
   | MoreInfoRequested
   | InfoProvided
@@ -129,6 +142,7 @@ export type EscalationEvent =
 
 export const ESCALATION_EVENT_TYPES: readonly EscalationEvent['type'][] = [
   'EscalationSent',
+  'EscalationApproved',
   'EscalationAcknowledged',
   'MoreInfoRequested',
   'InfoProvided',

@@ -38,7 +38,8 @@ const running = (schedule: ClockSchedule): ClockStatus => ({
 /** Folds one escalation event into the incident's escalations. */
 export function evolveEscalations(escalations: Escalations, event: EscalationEvent): Escalations {
   if (event.type === 'EscalationSent') {
-    const { escalationId, party, level, requestType, domains, clocks, nextParties } = event.data;
+    const { escalationId, party, level, requestType, domains, clocks, nextParties, awaitingApproval } =
+      event.data;
     return {
       ...escalations,
       [escalationId]: {
@@ -47,8 +48,8 @@ export function evolveEscalations(escalations: Escalations, event: EscalationEve
         level,
         requestType,
         domains,
-        status: 'OPEN',
-        clocks: clocks.map(running),
+        status: awaitingApproval ? 'PENDING_APPROVAL' : 'OPEN',
+        clocks: awaitingApproval ? [] : clocks.map(running),
         nextParties,
         escalatedTo: null,
       },
@@ -65,6 +66,8 @@ function evolveOne(
   event: Exclude<EscalationEvent, { type: 'EscalationSent' }>,
 ): EscalationState {
   switch (event.type) {
+    case 'EscalationApproved':
+      return { ...e, status: 'OPEN', clocks: event.data.clocks.map(running) };
     case 'EscalationAcknowledged':
       return {
         ...e,

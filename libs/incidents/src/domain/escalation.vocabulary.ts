@@ -25,6 +25,8 @@ export const DECLINE_REASONS = [
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
 export const ESCALATION_STATUSES = [
+  /** Sent by an unverified organisation to a registrar: waits for a coordinator before the party sees it. */
+  'PENDING_APPROVAL',
   'OPEN',
   'ACKNOWLEDGED',
   'AWAITING_INFORMATION',

@@ -68,8 +68,15 @@ export interface RecordRouting {
   readonly decision: RoutingDecision;
 }
 
+export interface ShareIncident {
+  readonly type: 'ShareIncident';
+  readonly organisationId: string;
+  readonly name: string;
+}
+
 export type IncidentCommand =
   | ReportIncident
+  | ShareIncident
   | RecordRouting
   | TriageIncident
   | AddIncidentDomain

@@ -44,7 +44,12 @@ export function decideIncident(command: IncidentCommand, state: IncidentState): 
   switch (command.type) {
     case 'RecordRouting':
       return recordRouting(command, state);
+    case 'ShareIncident':
+      return state.recipients.includes(command.organisationId)
+        ? []
+        : [{ type: 'IncidentShared', data: { organisationId: command.organisationId, name: command.name } }];
     case 'EscalateIncident':
+    case 'ApproveEscalation':
     case 'AcknowledgeEscalation':
     case 'RequestMoreInformation':
     case 'ProvideInformation':

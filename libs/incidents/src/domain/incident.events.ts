@@ -83,8 +83,15 @@ export interface IncidentRouted {
   };
 }
 
+/** The reporter or the centre named an organisation as a recipient (what TLP:RED requires). */
+export interface IncidentShared {
+  readonly type: 'IncidentShared';
+  readonly data: { readonly organisationId: string; readonly name: string };
+}
+
 export type IncidentEvent =
   | IncidentReported
+  | IncidentShared
   | IncidentRouted
   | IncidentTriaged
   | DomainAdded
@@ -99,6 +106,7 @@ export type IncidentEventType = IncidentEvent['type'];
 export const INCIDENT_EVENT_TYPES: readonly IncidentEventType[] = [
   'IncidentReported',
   'IncidentRouted',
+  'IncidentShared',
   'IncidentTriaged',
   'DomainAdded',
   'EvidenceAttached',

@@ -50,6 +50,8 @@ export interface ExistingIncident {
   /** Fingerprint of the latest routing decision per domain. */
   readonly routings: Readonly<Record<string, string>>;
   readonly escalations: Escalations;
+  /** Organisations named as recipients. */
+  readonly recipients: readonly string[];
 }
 
 export type IncidentState = AbsentIncident | ExistingIncident;
@@ -104,6 +106,8 @@ export function evolveIncident(state: IncidentState, event: IncidentEvent): Inci
       };
     case 'IncidentRouted':
       return { ...state, routings: { ...state.routings, [event.data.domain]: event.data.fingerprint } };
+    case 'IncidentShared':
+      return { ...state, recipients: [...state.recipients, event.data.organisationId] };
     case 'DomainAdded':
       return { ...state, domains: [...state.domains, event.data.domain.name] };
     case 'EvidenceAttached': {
@@ -150,5 +154,6 @@ function reported({ data }: IncidentReported): ExistingIncident {
     resolution: null,
     routings: {},
     escalations: {},
+    recipients: [],
   };
 }

@@ -3,6 +3,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, RequestContext } from '@app/core/nest';
 import type { CommandContext, Viewer } from '@app/core';
 import { AcknowledgeEscalationCommand } from '../commands/acknowledge-escalation/acknowledge-escalation.command';
+import { ApproveEscalationCommand } from '../commands/approve-escalation/approve-escalation.command';
 import { DeclineTakedownCommand } from '../commands/decline-takedown/decline-takedown.command';
 import { EscalateIncidentCommand } from '../commands/escalate-incident/escalate-incident.command';
 import type { EscalationChangeCommandClass, EscalationWriteResult } from '../commands/escalation-change.base';
@@ -42,6 +43,18 @@ export class EscalationMutationsResolver {
     @RequestContext() context: CommandContext,
   ): Promise<EscalationPayload> {
     return this.read(await this.commands.execute(new EscalateIncidentCommand(input, viewer, context)));
+  }
+
+  @Mutation(() => EscalationPayload, {
+    description:
+      "A coordinator lets an unverified organisation's request to a registrar through; its clocks start",
+  })
+  approveEscalation(
+    @Args('input') input: EscalationRefInput,
+    @CurrentViewer() viewer: Viewer,
+    @RequestContext() context: CommandContext,
+  ) {
+    return this.change(ApproveEscalationCommand, input.escalationId, {}, viewer, context);
   }
 
   @Mutation(() => EscalationPayload, { description: 'The addressed party confirms it received the request' })

@@ -31,6 +31,7 @@ export class EscalationQueriesResolver {
         filter?.requestType ?? null,
         first,
         after ?? null,
+        viewer,
       ),
     );
     const edges = page.entries.map((entry) => ({

@@ -71,3 +71,9 @@ export class ResolveIncidentInput extends IncidentChangeInput {
 export class ReopenIncidentInput extends IncidentChangeInput {
   @Field() reason!: string;
 }
+
+@InputType('ShareIncidentInput')
+export class ShareIncidentInput {
+  @Field(() => ID) incidentId!: string;
+  @Field(() => ID, { description: 'The organisation to name as a recipient' }) organisationId!: string;
+}

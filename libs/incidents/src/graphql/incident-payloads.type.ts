@@ -24,6 +24,7 @@ export const CommentOnIncidentPayload = incidentPayload('CommentOnIncidentPayloa
 export const ResolveIncidentPayload = incidentPayload('ResolveIncidentPayload');
 export const ReopenIncidentPayload = incidentPayload('ReopenIncidentPayload');
 export const RerouteIncidentPayload = incidentPayload('RerouteIncidentPayload');
+export const ShareIncidentPayload = incidentPayload('ShareIncidentPayload');
 
 @ObjectType('IncidentReportPreview', { description: 'A report as it would be recorded; nothing is stored' })
 export class IncidentReportPreview {

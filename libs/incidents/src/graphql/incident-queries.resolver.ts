@@ -1,4 +1,6 @@
-import { DateTimeScalar } from '@app/core/nest';
+import { CurrentViewer, DateTimeScalar } from '@app/core/nest';
+import type { Viewer } from '@app/core';
+import { IncidentAccessService } from '../infrastructure/incident-access.service';
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import type { IncidentView } from '../projections/incident-view';
@@ -6,7 +8,6 @@ import {
   type EvidenceContent,
   GetEvidenceContentQuery,
 } from '../queries/get-evidence-content/get-evidence-content.query';
-import { GetIncidentQuery } from '../queries/get-incident/get-incident.query';
 import { IncidentAsOfQuery } from '../queries/incident-as-of/incident-as-of.query';
 import { IncidentTimelineQuery } from '../queries/incident-timeline/incident-timeline.query';
 import type { TimelineEntry } from '../queries/incident-timeline/timeline-entry';
@@ -20,11 +21,19 @@ import { TimelineEntryType } from '@app/core/nest';
 
 @Resolver(() => IncidentType)
 export class IncidentQueriesResolver {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly access: IncidentAccessService,
+  ) {}
 
-  @Query(() => IncidentType, { description: 'One incident; NOT_FOUND when there is none with this id' })
-  incident(@Args('id', { type: () => ID }) id: string): Promise<IncidentView> {
-    return this.queries.execute(new GetIncidentQuery(id));
+  @Query(() => IncidentType, {
+    description: 'One incident; NOT_FOUND when there is none with this id, or none you may see',
+  })
+  incident(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<IncidentView> {
+    return this.access.visible(viewer, id);
   }
 
   @Query(() => IncidentConnectionType, { description: 'Incidents matching the filter, newest report first' })
@@ -32,9 +41,10 @@ export class IncidentQueriesResolver {
     @Args('filter', { type: () => IncidentFilterInput, nullable: true }) filter: IncidentFilterInput | null,
     @Args('first', { type: () => Int, defaultValue: 20, description: 'Page size, 1 to 100' }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<IncidentConnectionType> {
     const page = await this.queries.execute(
-      new ListIncidentsQuery(parseIncidentFilter(filter ?? null), first, after ?? null),
+      new ListIncidentsQuery(parseIncidentFilter(filter ?? null), first, after ?? null, viewer),
     );
     const edges = page.nodes.map(({ cursor, incident }) => ({
       cursor,
@@ -50,20 +60,24 @@ export class IncidentQueriesResolver {
   @Query(() => IncidentType, {
     description: 'The incident as it stood at a past moment, replayed from its events',
   })
-  incidentAsOf(
+  async incidentAsOf(
     @Args('id', { type: () => ID }) id: string,
     @Args('at', { type: () => DateTimeScalar }) at: Date,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<IncidentView> {
+    await this.access.visible(viewer, id);
     return this.queries.execute(new IncidentAsOfQuery(id, at));
   }
 
   @Query(() => EvidenceContentType, {
     description: 'The stored content of a piece of evidence; NOT_FOUND when it was recorded by hash only',
   })
-  evidenceContent(
+  async evidenceContent(
     @Args('incidentId', { type: () => ID }) incidentId: string,
     @Args('evidenceId', { type: () => ID }) evidenceId: string,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<EvidenceContent> {
+    await this.access.visible(viewer, incidentId);
     return this.queries.execute(new GetEvidenceContentQuery(incidentId, evidenceId));
   }
 

@@ -1,6 +1,10 @@
 import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
-import { CurrentViewer } from '@app/core/nest';
-import { InvalidInputError, isUuid, type Viewer } from '@app/core';
+import { CurrentViewer, subscriptionStart } from '@app/core/nest';
+import type { Viewer } from '@app/core';
+import { canSee } from '@app/access';
+import { IncidentAccessService } from '../infrastructure/incident-access.service';
+import { accessFactsOf } from '../projections/incident-access.read-model';
+import type { IncidentView } from '../projections/incident-view';
 import { EscalationType } from './escalation.type';
 import { IncidentType } from './incident.type';
 
@@ -9,6 +13,11 @@ export const incidentUpdatedTopic = (incidentId: string): string => `INCIDENT_UP
 export const escalationsChangedTopic = (organisationId: string): string =>
   `ESCALATIONS_CHANGED_${organisationId}`;
 
+/** What the API's graphql-ws connection adds: the viewer as of now, re-checked from its token. */
+interface SubscriptionContext {
+  readonly currentViewer?: () => Viewer | null;
+}
+
 interface PubSub {
   subscribe(topics: string | string[]): Promise<AsyncIterable<unknown>>;
 }
@@ -16,18 +25,36 @@ interface PubSub {
 /** Live updates over graphql-ws; the connection authenticates with `{ authorization: "Bearer …" }`. */
 @Resolver()
 export class IncidentSubscriptionsResolver {
-  @Subscription(() => IncidentType, { description: 'The incident each time its stream changes' })
-  incidentUpdated(
+  constructor(private readonly access: IncidentAccessService) {}
+
+  @Subscription(() => IncidentType, {
+    description: 'The incident each time its stream changes, while you may see it',
+    // Checked again for every update: sharing or an escalation can change who sees it.
+    filter: (
+      payload: { incidentUpdated: IncidentView },
+      _variables: unknown,
+      context: SubscriptionContext,
+    ) => {
+      const viewer = context.currentViewer?.() ?? null;
+      return viewer !== null && canSee(viewer, accessFactsOf(payload.incidentUpdated));
+    },
+  })
+  async incidentUpdated(
     @Args('id', { type: () => ID }) id: string,
     @Context('pubsub') pubsub: PubSub,
-    @CurrentViewer() _viewer: Viewer,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<AsyncIterable<unknown>> {
-    if (!isUuid(id)) throw new InvalidInputError('id', id, 'is not an incident id');
-    return pubsub.subscribe(incidentUpdatedTopic(id));
+    return subscriptionStart(async () => {
+      await this.access.visible(viewer, id);
+      return pubsub.subscribe(incidentUpdatedTopic(id));
+    });
   }
 
   @Subscription(() => EscalationType, {
     description: "Each escalation addressed to the caller's organisation when it is sent or changes",
+    // A token revoked (or expired) while the connection is open stops receiving at once.
+    filter: (_payload: unknown, _variables: unknown, context: SubscriptionContext) =>
+      (context.currentViewer?.() ?? null) !== null,
   })
   myEscalationsChanged(
     @Context('pubsub') pubsub: PubSub,

@@ -26,6 +26,7 @@ export interface EscalationView extends EscalationState {
     readonly declinedAt: string;
   } | null;
   readonly withdrawal: { readonly reason: string; readonly withdrawnAt: string } | null;
+  readonly approvedAt?: string | null;
   readonly updatedAt: string;
 }
 
@@ -87,6 +88,8 @@ function detail(
       return view.acknowledgedAt
         ? view
         : { ...view, acknowledgedAt: event.data.acknowledgedAt, acknowledgedBy: context.actor };
+    case 'EscalationApproved':
+      return { ...view, approvedAt: event.data.approvedAt };
     case 'MoreInfoRequested':
       return { ...view, question: event.data.question, answer: null };
     case 'InfoProvided':

@@ -30,6 +30,8 @@ export interface IncidentView {
   /** The latest routing decision of each domain, in the order the domains were routed. */
   /** Absent from documents projected before routing existed; rebuilt ones always have it. */
   readonly routing?: readonly RoutingDecision[];
+  /** Organisations named as recipients; absent from documents projected before sharing existed. */
+  readonly recipients?: readonly { readonly organisationId: string; readonly name: string }[];
   /** Absent from documents projected before escalations existed. */
   readonly escalations?: readonly EscalationView[];
   readonly reportedAt: string;
@@ -112,6 +114,8 @@ export function evolveIncidentView(
       const others = (view.routing ?? []).filter((d) => d.domain !== event.data.domain);
       return { ...next, routing: [...others, event.data.decision] };
     }
+    case 'IncidentShared':
+      return { ...next, recipients: [...(view.recipients ?? []), event.data] };
     case 'DomainAdded':
       return { ...next, domains: [...view.domains, event.data.domain] };
     case 'EvidenceAttached': {

@@ -2,6 +2,7 @@ import { prepareQuery, type Projection, type RecordedEvent, type SqlExecutor } f
 import { ESCALATION_EVENT_TYPES } from '../domain/escalation.events';
 import { INCIDENT_EVENT_TYPES, incidentIdOfStream } from '../domain/incident.events';
 import { saveEscalations } from './escalations.read-model';
+import { saveIncidentAccess } from './incident-access.read-model';
 import { fromRecordedEvent } from '../infrastructure/incident-event.codec';
 import { evolveIncidentView, type IncidentView } from './incident-view';
 import {
@@ -12,6 +13,13 @@ import {
 } from './incidents.read-model';
 
 const ESCALATION_TYPES: ReadonlySet<string> = new Set(ESCALATION_EVENT_TYPES);
+/** Events that change who is involved in an incident. */
+const ACCESS_CHANGES: ReadonlySet<string> = new Set([
+  'IncidentReported',
+  'IncidentShared',
+  'EscalationSent',
+  'EscalationApproved',
+]);
 
 /** Keeps `incident_view`, `incident_domain`, `escalation_view` and `sla_clock` equal to the fold of each incident stream. */
 export const incidentsProjection: Projection = {
@@ -34,9 +42,11 @@ export const incidentsProjection: Projection = {
     saveView(sql, after);
     if (event.type === 'IncidentReported' || event.type === 'DomainAdded') saveDomains(sql, after);
     if (ESCALATION_TYPES.has(event.type) || event.type === 'IncidentResolved') saveEscalations(sql, after);
+    if (ACCESS_CHANGES.has(event.type)) saveIncidentAccess(sql, after);
   },
 
   reset(sql: SqlExecutor): void {
+    sql.run(db.deleteFrom('incident_access'));
     sql.run(db.deleteFrom('sla_clock'));
     sql.run(db.deleteFrom('escalation_view'));
     sql.run(db.deleteFrom('incident_domain'));

@@ -55,7 +55,16 @@ export interface SlaClockTable {
   next_fire_at: string;
 }
 
+/** Who is involved in an incident and how: the rows behind visibility filtering in SQL. */
+export interface IncidentAccessTable {
+  incident_id: string;
+  organisation_id: string;
+  /** REPORTER, RECIPIENT or ADDRESSED (the access policy's relations). */
+  relation: string;
+}
+
 export interface IncidentsReadModel {
+  incident_access: IncidentAccessTable;
   incident_view: IncidentViewTable;
   incident_domain: IncidentDomainTable;
   escalation_view: EscalationViewTable;
@@ -104,6 +113,13 @@ CREATE TABLE IF NOT EXISTS incident_domain (
 CREATE INDEX IF NOT EXISTS incident_domain_by_domain ON incident_domain (domain);
 CREATE INDEX IF NOT EXISTS incident_domain_by_registrable ON incident_domain (registrable_domain);
 CREATE INDEX IF NOT EXISTS incident_domain_by_tld ON incident_domain (tld);
+CREATE TABLE IF NOT EXISTS incident_access (
+  incident_id TEXT NOT NULL,
+  organisation_id TEXT NOT NULL,
+  relation TEXT NOT NULL,
+  PRIMARY KEY (incident_id, organisation_id, relation)
+) STRICT;
+CREATE INDEX IF NOT EXISTS incident_access_by_organisation ON incident_access (organisation_id, relation);
 CREATE TABLE IF NOT EXISTS escalation_view (
   escalation_id TEXT PRIMARY KEY,
   incident_id TEXT NOT NULL,

@@ -1,7 +1,7 @@
 import { Args, ID, InputType, Field, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentViewer, RequestContext } from '@app/core/nest';
-import { type CommandContext, ForbiddenError, isCoordinator, normaliseDomain, type Viewer } from '@app/core';
+import { type CommandContext, normaliseDomain, type Viewer } from '@app/core';
 import { DomainRouter, presentRoutingDecision, RoutingDecisionType } from '@app/directory';
 import type { IncidentCategory } from '../domain/incident.vocabulary';
 import { IncidentCategoryEnum } from '../graphql/incident-enums';
@@ -10,6 +10,7 @@ import { RerouteIncidentPayload } from '../graphql/incident-payloads.type';
 import type { IncidentView } from '../projections/incident-view';
 import { GetIncidentQuery } from '../queries/get-incident/get-incident.query';
 import { IncidentRoutingService } from './incident-routing.service';
+import { IncidentAccessService } from '../infrastructure/incident-access.service';
 
 @InputType('RerouteIncidentInput')
 export class RerouteIncidentInput {
@@ -23,6 +24,7 @@ export class IncidentRoutingResolver {
     private readonly router: DomainRouter,
     private readonly routing: IncidentRoutingService,
     private readonly queries: QueryBus,
+    private readonly access: IncidentAccessService,
   ) {}
 
   @Query(() => RoutingDecisionType, {
@@ -45,10 +47,7 @@ export class IncidentRoutingResolver {
     @CurrentViewer() viewer: Viewer,
     @RequestContext() context: CommandContext,
   ): Promise<{ incident: IncidentView }> {
-    const incident = await this.queries.execute(new GetIncidentQuery(input.incidentId));
-    if (!isCoordinator(viewer) && incident.reporter.organisationId !== viewer.organisationId) {
-      throw new ForbiddenError('Only coordinators and the reporting organisation can re-route an incident');
-    }
+    const incident = await this.access.allowed(viewer, 'REROUTE', input.incidentId);
     const position = await this.routing.routeIncident(incident.id, context);
     return { incident: await this.queries.execute(new GetIncidentQuery(incident.id, position)) };
   }

@@ -22,6 +22,8 @@ export interface PlanRequest {
   readonly reporterOrganisationId: string | null;
   readonly nextParties: readonly EscalationParty[];
   readonly now: Date;
+  /** The requester's organisation is not verified: its requests to registrars wait for a coordinator. */
+  readonly requesterUnverified?: boolean;
 }
 
 /**
@@ -63,7 +65,29 @@ export class EscalationPlanner {
       clocks,
       nextParties: plan.nextParties.filter((p) => p.organisationId !== organisation.id),
       reporterVerifiedCsirt: await this.isVerifiedCsirt(plan.reporterOrganisationId, plan.now),
+      // Registrars asked to tell a real CSIRT from a victim: unverified requests pass a coordinator first.
+      awaitingApproval: (plan.requesterUnverified ?? false) && organisation.kind === 'REGISTRAR',
     };
+  }
+
+  /** Fresh clocks for an approved escalation, started at `now`. */
+  async clocksFrom(
+    escalation: EscalationState,
+    severity: Severity | null,
+    now: Date,
+  ): Promise<ClockSchedule[]> {
+    const planned = await this.request({
+      escalationId: escalation.escalationId,
+      organisationId: escalation.party.organisationId,
+      requestType: escalation.requestType,
+      domains: escalation.domains,
+      message: null,
+      severity,
+      reporterOrganisationId: null,
+      nextParties: [],
+      now,
+    });
+    return [...planned.clocks];
   }
 
   /** The paused clocks of `escalation` moved on by the time the pause took, in the party's calendar. */

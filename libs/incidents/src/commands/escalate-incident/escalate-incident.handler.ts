@@ -1,16 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler, QueryBus } from '@nestjs/cqrs';
-import {
-  CLOCK,
-  type Clock,
-  ConflictError,
-  ForbiddenError,
-  isCoordinator,
-  normaliseDomain,
-  uuidV7,
-} from '@app/core';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CLOCK, type Clock, ConflictError, isCoordinator, normaliseDomain, uuidV7 } from '@app/core';
 import { IncidentStreamRepository } from '../../infrastructure/incident-stream.repository';
-import { GetIncidentQuery } from '../../queries/get-incident/get-incident.query';
+import { IncidentAccessService } from '../../infrastructure/incident-access.service';
 import { chainParties, partiesAfter } from '../../sla/escalation-chain';
 import { EscalationPlanner } from '../../sla/escalation.planner';
 import type { EscalationWriteResult } from '../escalation-change.base';
@@ -26,20 +18,31 @@ export class EscalateIncidentHandler implements ICommandHandler<EscalateIncident
   constructor(
     private readonly incidents: IncidentStreamRepository,
     private readonly planner: EscalationPlanner,
-    private readonly queries: QueryBus,
+    private readonly access: IncidentAccessService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ request, viewer, context }: EscalateIncidentCommand): Promise<EscalationWriteResult> {
-    const incident = await this.queries.execute(new GetIncidentQuery(request.incidentId));
-    if (!isCoordinator(viewer) && incident.reporter.organisationId !== viewer.organisationId) {
-      throw new ForbiddenError('Only coordinators and the reporting organisation can escalate an incident');
-    }
+    const incident = await this.access.allowed(viewer, 'ESCALATE', request.incidentId);
     const domains = request.domains?.length
       ? [...new Set(request.domains.map((d, i) => normaliseDomain(d, `domains[${i}]`).name))]
       : incident.domains.map((d) => d.name);
-    const chain = chainParties(incident.routing?.find((r) => r.domain === domains[0]));
+    // TLP:RED goes to named recipients only: the chain keeps the named ones and the centre.
+    const named = new Set((incident.recipients ?? []).map((r) => r.organisationId));
+    const chain = chainParties(incident.routing?.find((r) => r.domain === domains[0])).filter(
+      (p) => incident.tlp !== 'RED' || named.has(p.organisationId) || p.kind === 'COORDINATION_CENTRE',
+    );
     const recipient = request.organisationId ?? chain[0]?.organisationId;
+    if (
+      recipient &&
+      incident.tlp === 'RED' &&
+      !named.has(recipient) &&
+      !chain.some((p) => p.organisationId === recipient)
+    ) {
+      throw new ConflictError(
+        'The incident is TLP:RED: name the organisation as a recipient (shareIncident) before escalating to it',
+      );
+    }
     if (!recipient) {
       throw new ConflictError(
         `Routing found no directory organisation for ${domains[0] ?? 'the incident'}: name the organisation to escalate to`,
@@ -56,6 +59,7 @@ export class EscalateIncidentHandler implements ICommandHandler<EscalateIncident
       reporterOrganisationId: incident.reporter.organisationId,
       nextParties: partiesAfter(chain, recipient),
       now: this.clock.now(),
+      requesterUnverified: !isCoordinator(viewer) && !viewer.organisationVerified,
     });
     const result = await this.incidents.execute(
       incident.id,

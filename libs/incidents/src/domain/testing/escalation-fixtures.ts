@@ -46,6 +46,7 @@ export function escalationRequest(overrides: Partial<EscalationRequest> = {}): E
     clocks: clocks(),
     nextParties: [REGISTRY, CENTRE],
     reporterVerifiedCsirt: true,
+    awaitingApproval: false,
     ...overrides,
   };
 }
@@ -55,29 +56,6 @@ export function escalationSent(
   level = 1,
   previous: string | null = null,
 ): EscalationSent {
-  const {
-    escalationId,
-    party,
-    requestType,
-    domains,
-    message,
-    clocks: schedule,
-    nextParties,
-    reporterVerifiedCsirt,
-  } = request;
-  return {
-    type: 'EscalationSent',
-    data: {
-      escalationId,
-      party,
-      level,
-      requestType,
-      domains,
-      message,
-      clocks: schedule,
-      nextParties,
-      reporterVerifiedCsirt,
-      previousEscalationId: previous,
-    },
-  };
+  const { escalationId, ...rest } = request;
+  return { type: 'EscalationSent', data: { escalationId, ...rest, level, previousEscalationId: previous } };
 }

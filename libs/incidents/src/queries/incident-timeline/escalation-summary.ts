@@ -8,8 +8,11 @@ export function summariseEscalationEvent(event: EscalationEvent): string {
     case 'EscalationSent': {
       const { party, requestType, level, domains, clocks } = event.data;
       const due = clocks.map((c) => `${lower(c.clock)} by ${c.dueAt}`).join(', ');
-      return `${requestType} request sent to ${party.name} (${lower(party.kind)}, level ${level}) for ${domains.join(', ')}; ${due}`;
+      const pending = event.data.awaitingApproval ? " (awaiting a coordinator's approval)" : '';
+      return `${requestType} request${pending} sent to ${party.name} (${lower(party.kind)}, level ${level}) for ${domains.join(', ')}; ${due}`;
     }
+    case 'EscalationApproved':
+      return 'Escalation approved by a coordinator; clocks started';
     case 'EscalationAcknowledged':
       return 'Escalation acknowledged';
     case 'MoreInfoRequested':

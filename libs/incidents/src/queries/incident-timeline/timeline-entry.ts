@@ -21,6 +21,8 @@ export function summariseIncidentEvent(event: IncidentEvent): string {
       const unknown = decision.unknowns.length ? ` (${decision.unknowns.length} unknown)` : '';
       return `Routed ${event.data.domain}: ${chain || 'nobody known'}${unknown}`;
     }
+    case 'IncidentShared':
+      return `Shared with ${event.data.name}`;
     case 'IncidentTriaged':
       return `Triaged as ${event.data.severity} ${event.data.category}`;
     case 'DomainAdded':

@@ -8,7 +8,7 @@ import { ListIncidentsQuery } from './list-incidents.query';
 export class ListIncidentsHandler implements IQueryHandler<ListIncidentsQuery> {
   constructor(@Inject(READ_MODEL) private readonly readModel: ReadModelAccess) {}
 
-  execute({ filter, first, after }: ListIncidentsQuery): Promise<IncidentPage> {
-    return Promise.resolve(listIncidents(this.readModel.sql, filter, first, after));
+  execute({ filter, first, after, viewer }: ListIncidentsQuery): Promise<IncidentPage> {
+    return Promise.resolve(listIncidents(this.readModel.sql, filter, first, after, viewer));
   }
 }

@@ -1,4 +1,5 @@
-import { assertPageSize, decodeCursor, encodeCursor } from '@app/core';
+import { assertPageSize, decodeCursor, encodeCursor, type Viewer } from '@app/core';
+import { visibleTo } from './visible-to';
 import type { SqlExecutor } from '@app/event-store';
 import type { IncidentCategory, IncidentStatus, Severity, Tlp } from '../../domain/incident.vocabulary';
 import type { IncidentView } from '../../projections/incident-view';
@@ -29,9 +30,10 @@ export function listIncidents(
   filter: IncidentListFilter,
   first: number,
   after: string | null,
+  viewer: Viewer,
 ): IncidentPage {
   assertPageSize(first);
-  const filtered = applyFilter(filter);
+  const filtered = applyFilter(filter).where(visibleTo(viewer));
   const total = sql.first(filtered.select((eb) => eb.fn.countAll<number>().as('n')));
   let page = filtered.select(['v.document', 'v.reported_at', 'v.incident_id']);
   if (after !== null) {

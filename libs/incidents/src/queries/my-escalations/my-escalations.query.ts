@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { Viewer } from '@app/core';
 import type { EscalationStatus } from '../../domain/escalation.vocabulary';
 import type { RequestType } from '../../domain/sla/sla.vocabulary';
 import type { EscalationView } from '../../projections/escalation-view';
@@ -32,6 +33,8 @@ export class MyEscalationsQuery extends Query<InboxPage> {
     readonly requestType: readonly RequestType[] | null,
     readonly first: number,
     readonly after: string | null,
+    /** Counts about other incidents include only those this viewer may see. */
+    readonly viewer: Viewer,
   ) {
     super();
   }

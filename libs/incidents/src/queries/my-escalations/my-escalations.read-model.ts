@@ -2,6 +2,7 @@ import { assertPageSize, decodeCursor, encodeCursor, InvalidInputError } from '@
 import type { SqlExecutor } from '@app/event-store';
 import { sql as raw } from 'kysely';
 import { incidentsQueryBuilder as db } from '../../projections/incidents.read-model';
+import { visibleTo } from '../list-incidents/visible-to';
 import type { EscalationView } from '../../projections/escalation-view';
 import type { InboxPage, MyEscalationsQuery } from './my-escalations.query';
 
@@ -17,11 +18,17 @@ export function listMyEscalations(sql: SqlExecutor, query: MyEscalationsQuery): 
     .selectFrom('escalation_view as e')
     .innerJoin('incident_view as i', 'i.incident_id', 'e.incident_id')
     .where('e.organisation_id', '=', query.organisationId)
-    .where('e.status', 'in', [...query.status]);
+    // A request awaiting a coordinator's approval is not the party's yet, whatever the filter asks.
+    .where(
+      'e.status',
+      'in',
+      query.status.filter((s) => s !== 'PENDING_APPROVAL'),
+    );
   if (query.requestType?.length) filtered = filtered.where('e.request_type', 'in', [...query.requestType]);
   const total = sql.first(filtered.select((eb) => eb.fn.countAll<number>().as('n')));
   const severityRank = raw<number>`case i.severity when 'CRITICAL' then 4 when 'HIGH' then 3 when 'MEDIUM' then 2 when 'LOW' then 1 else 2 end`;
-  const reports = raw<number>`(select count(distinct d.incident_id) from incident_domain d where d.registrable_domain = e.primary_registrable)`;
+  // Only incidents the viewer may see count, or the number would leak others' reports.
+  const reports = raw<number>`(select count(distinct d.incident_id) from incident_domain d join incident_view v on v.incident_id = d.incident_id where d.registrable_domain = e.primary_registrable and ${visibleTo(query.viewer)})`;
   const rows = sql.all(
     filtered
       .select(['e.document', 'e.incident_id', 'e.next_due_at', 'i.severity', reports.as('reports')])
