@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { type AppConfig, ConfigError, loadConfig } from '@app/core';
+import { type AppConfig, ConfigError, graphiqlEnabled, loadConfig } from '@app/core';
 import { AppModule } from './app.module';
 import { startWorker } from '../../worker/src/main';
 import { registerGraphiql } from './graphiql/graphiql.routes';
@@ -11,8 +11,15 @@ import type { RedisEndpoint } from '../../worker/src/redis/embedded-redis';
 import { redisForRole } from '../../worker/src/redis/redis-for-role';
 import { ApiTokenAuthenticator, CoordinationCentreBootstrap } from '@app/access';
 import { requireApiToken } from './auth/api-token.hook';
+import { RATE_LIMITER } from './hardening/hardening.module';
+import { registerHttpSecurity } from './hardening/http-security';
+import type { RateLimiter } from './hardening/rate-limiter.service';
 
-/** Builds the HTTP application without listening, for the server and for the schema check. */
+/**
+ * Builds the HTTP application without listening, for the server and for the schema check.
+ * @param redis the Redis of this process (every role has one: the rate limits live there); null for
+ * the schema check, which then runs without rate limits or worker.
+ */
 export async function createApiApplication(
   config: AppConfig,
   redis: RedisEndpoint | null,
@@ -26,9 +33,10 @@ export async function createApiApplication(
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  await registerHttpSecurity(app, config);
   const fastify = app.getHttpAdapter().getInstance();
-  requireApiToken(fastify, app.get(ApiTokenAuthenticator));
-  if (config.GRAPHIQL) registerGraphiql(fastify);
+  requireApiToken(fastify, app.get(ApiTokenAuthenticator), app.get<symbol, RateLimiter>(RATE_LIMITER));
+  if (graphiqlEnabled(config)) registerGraphiql(fastify);
   return app;
 }
 
@@ -46,7 +54,9 @@ async function main(): Promise<void> {
   await app.listen(config.PORT, config.HOST);
   const url = await app.getUrl();
   const logger = app.get(Logger);
-  logger.log(`dnscc listening on ${url}/graphql (GraphiQL: ${config.GRAPHIQL ? `${url}/graphiql` : 'off'})`);
+  logger.log(
+    `dnscc listening on ${url}/graphql (GraphiQL: ${graphiqlEnabled(config) ? `${url}/graphiql` : 'off'})`,
+  );
   if (app.get(CoordinationCentreBootstrap).needsBootstrap()) {
     logger.warn(
       `No members yet, so every request is refused. Create the coordination centre and its first coordinator with:  DATA_DIR=${config.DATA_DIR} npm run -s admin -- bootstrap  (prints the coordinator's API token)`,

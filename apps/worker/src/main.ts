@@ -7,7 +7,6 @@ import { WorkerAppModule } from './worker-app.module';
 
 export async function startWorker(config: AppConfig): Promise<void> {
   const redis = await redisForRole(config);
-  if (!redis) throw new TypeError('the worker role needs Redis');
   const app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(config, redis), {
     bufferLogs: true,
   });

@@ -1,5 +1,6 @@
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from '@app/core';
+import { RequestRefusedError } from '../hardening/hardening.errors';
 
 interface Logger {
   error(object: object, message: string): void;
@@ -10,7 +11,10 @@ interface FormattedErrors {
   response: { data: NonNullable<ExecutionResult['data']> | null; errors: GraphQLFormattedError[] };
 }
 
-/** An HTTP-level refusal raised by Fastify before GraphQL runs (body too large, bad JSON). */
+/**
+ * An HTTP-level refusal raised by Fastify or Mercurius before GraphQL runs (body too large, bad
+ * JSON, no query in the request).
+ */
 interface HttpClientError {
   readonly statusCode: number;
   readonly code: string;
@@ -20,8 +24,9 @@ interface HttpClientError {
 /**
  * The one place where errors become what clients see: a DomainError keeps its message and gets
  * its code in `extensions.code`; a malformed request is GRAPHQL_VALIDATION_FAILED or
- * BAD_USER_INPUT; anything else is logged here and reaches the client as "Internal error", with
- * no stack trace or internal detail.
+ * BAD_USER_INPUT; a refused operation (too deep, too costly, introspection off) keeps its code and
+ * HTTP status; anything else is logged here and reaches the client as "Internal error", with no
+ * stack trace or internal detail.
  */
 export function formatGraphqlErrors(execution: ExecutionResult, log: Logger): FormattedErrors {
   let statusCode = 200;
@@ -29,7 +34,17 @@ export function formatGraphqlErrors(execution: ExecutionResult, log: Logger): Fo
     const original: unknown = error.originalError;
     const nested = (original as { errors?: unknown } | undefined)?.errors;
     if (Array.isArray(nested)) {
-      return nested.map((e: { message: string }) => requestError(e.message));
+      return nested.map((e: { message: string }) => {
+        if (!(e instanceof GraphQLError && e.originalError instanceof RequestRefusedError)) {
+          return requestError(e.message);
+        }
+        statusCode = e.originalError.statusCode;
+        return refusal(e.originalError, e);
+      });
+    }
+    if (original instanceof RequestRefusedError) {
+      statusCode = original.statusCode;
+      return [refusal(original, error)];
     }
     if (original instanceof DomainError) {
       return [
@@ -66,8 +81,20 @@ export function formatGraphqlErrors(execution: ExecutionResult, log: Logger): Fo
   return { statusCode, response: { data: execution.data ?? null, errors: errors.map((e) => e.toJSON()) } };
 }
 
+const refusal = (refused: RequestRefusedError, source: GraphQLError): GraphQLError =>
+  new GraphQLError(refused.message, {
+    nodes: source.nodes ?? null,
+    extensions: { ...refused.details, code: refused.code },
+  });
+
 /** Invalid variable values are the caller's data (BAD_USER_INPUT); the rest is a malformed operation. */
 function requestError(message: string, source?: GraphQLError): GraphQLError {
+  // graphql-js parses and validates recursively; an absurdly nested literal exhausts the stack there.
+  if (message === 'Maximum call stack size exceeded') {
+    return new GraphQLError('The operation is nested too deeply to be read', {
+      extensions: { code: 'QUERY_TOO_DEEP' },
+    });
+  }
   const code = /^Variable "|got invalid value|^Argument "/.test(message)
     ? 'BAD_USER_INPUT'
     : 'GRAPHQL_VALIDATION_FAILED';
@@ -86,6 +113,6 @@ function isHttpClientError(value: unknown): value is HttpClientError {
     statusCode >= 400 &&
     statusCode < 500 &&
     typeof code === 'string' &&
-    code.startsWith('FST_')
+    (code.startsWith('FST_') || code.startsWith('MER_ERR_'))
   );
 }

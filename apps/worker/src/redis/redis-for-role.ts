@@ -2,11 +2,12 @@ import type { AppConfig } from '@app/core';
 import { ensureRedis, type RedisEndpoint } from './embedded-redis';
 
 /**
- * The Redis a process needs: the worker role runs the SLA clocks on it; an api-only process needs
- * none. Progress (which Redis, started or reused) goes to stderr before logging is set up.
+ * The Redis a process needs, whatever its role: the worker runs the SLA clocks on it, the api keeps
+ * its per-token rate limits there. Each role shares the data directory's embedded redis-server (or
+ * uses REDIS_URL); whoever started it stops it. Progress (which Redis, started or reused) goes to
+ * stderr before logging is set up.
  */
-export async function redisForRole(config: AppConfig): Promise<RedisEndpoint | null> {
-  if (config.ROLE === 'api') return null;
+export async function redisForRole(config: AppConfig): Promise<RedisEndpoint> {
   return ensureRedis({
     dataDir: config.DATA_DIR,
     redisUrl: config.REDIS_URL,
