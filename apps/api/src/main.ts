@@ -13,6 +13,7 @@ import { ApiTokenAuthenticator, CoordinationCentreBootstrap } from '@app/access'
 import { requireApiToken } from './auth/api-token.hook';
 import { RATE_LIMITER } from './hardening/hardening.module';
 import { registerHttpSecurity } from './hardening/http-security';
+import { guardGraphqlRequests } from './hardening/graphql-request.guard';
 import type { RateLimiter } from './hardening/rate-limiter.service';
 
 /**
@@ -35,6 +36,7 @@ export async function createApiApplication(
   app.enableShutdownHooks();
   await registerHttpSecurity(app, config);
   const fastify = app.getHttpAdapter().getInstance();
+  guardGraphqlRequests(fastify);
   requireApiToken(fastify, app.get(ApiTokenAuthenticator), app.get<symbol, RateLimiter>(RATE_LIMITER));
   if (graphiqlEnabled(config)) registerGraphiql(fastify);
   return app;

@@ -28,6 +28,8 @@ interface Walk {
   readonly schema: GraphQLSchema;
   readonly variables: Variables | undefined;
   readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>;
+  /** Cost of each fragment by page size, computed once per operation. */
+  readonly known: Map<string, number>;
   readonly operation: OperationDefinitionNode;
 }
 
@@ -51,7 +53,11 @@ export function operationCost(
   }
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
-  return selectionCost({ schema, variables, fragments, operation }, operation.selectionSet, root);
+  return selectionCost(
+    { schema, variables, fragments, operation, known: new Map() },
+    operation.selectionSet,
+    root,
+  );
 }
 
 function selectionCost(
@@ -73,7 +79,13 @@ function selectionCost(
       const fragment = walk.fragments.get(name);
       if (!fragment || visiting.has(name)) continue; // unknown or cyclic: validation reports it
       const type = walk.schema.getType(fragment.typeCondition.name.value) ?? parent;
-      total += selectionCost(walk, fragment.selectionSet, type, pageSize, new Set([...visiting, name]));
+      // Once per fragment and page size: re-walking every spread is exponential in a fragment chain.
+      const key = `${name}|${String(pageSize)}`;
+      const cost =
+        walk.known.get(key) ??
+        selectionCost(walk, fragment.selectionSet, type, pageSize, new Set([...visiting, name]));
+      walk.known.set(key, cost);
+      total += cost;
     }
   }
   return total;

@@ -19,21 +19,27 @@ export function selectionDepth(
   selectionSet: SelectionSetNode | undefined,
   fragment: (name: string) => FragmentDefinitionNode | undefined,
   visiting: ReadonlySet<string> = new Set(),
+  // Each fragment's depth is computed once: a chain of fragments spreading the next twice would
+  // otherwise cost time doubling with every link.
+  known: Map<string, number> = new Map(),
 ): number {
   let deepest = 0;
   for (const selection of selectionSet?.selections ?? []) {
     let depth = 0;
     if (selection.kind === Kind.FIELD) {
       if (isIntrospectionField(selection.name.value)) continue;
-      depth = 1 + selectionDepth(selection.selectionSet, fragment, visiting);
+      depth = 1 + selectionDepth(selection.selectionSet, fragment, visiting, known);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      depth = selectionDepth(selection.selectionSet, fragment, visiting);
+      depth = selectionDepth(selection.selectionSet, fragment, visiting, known);
     } else {
       const name = selection.name.value;
       const definition = fragment(name);
       // A cycle is NoFragmentCyclesRule's to report; here it adds nothing.
       if (definition === undefined || visiting.has(name)) continue;
-      depth = selectionDepth(definition.selectionSet, fragment, new Set([...visiting, name]));
+      depth =
+        known.get(name) ??
+        selectionDepth(definition.selectionSet, fragment, new Set([...visiting, name]), known);
+      known.set(name, depth);
     }
     deepest = Math.max(deepest, depth);
   }

@@ -3,6 +3,7 @@ import {
   GraphQLError,
   type GraphQLSchema,
   Kind,
+  OperationTypeNode,
   specifiedRules,
   validate,
   type ValidationRule,
@@ -41,6 +42,7 @@ export function queryLimitOptions(
     validationRules: rules,
     hooks: {
       preExecution: (schema, document, _context, variables: Record<string, unknown> | undefined) => {
+        assertNoSubscription(document);
         assertAffordable(schema, document, limits.maxCost, variables ?? {});
       },
       preSubscriptionExecution: (schema, document) => {
@@ -50,6 +52,21 @@ export function queryLimitOptions(
       },
     },
   };
+}
+
+/** Over HTTP a subscription would run as a query and answer nothing useful: it needs graphql-ws. */
+function assertNoSubscription(document: DocumentNode): void {
+  for (const definition of document.definitions) {
+    if (
+      definition.kind === Kind.OPERATION_DEFINITION &&
+      definition.operation === OperationTypeNode.SUBSCRIPTION
+    ) {
+      throw new GraphQLError('Subscriptions need a graphql-ws connection to /graphql, not an HTTP request', {
+        nodes: definition,
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
+    }
+  }
 }
 
 /** Throws QUERY_TOO_COMPLEX when any operation of the document is estimated above `maxCost`. */
