@@ -6,6 +6,8 @@ import type { SlaClock } from '../domain/sla/sla.vocabulary';
 import { SLA_QUEUE, type SlaJobName, type SlaTimerJob } from './sla-timers';
 
 /** Lateness of one fired timer: how long after its fire time the command was dispatched. */
+const CLOCK_OF_CODE: Readonly<Record<SlaTimerJob['c'], SlaClock>> = { A: 'ACKNOWLEDGEMENT', X: 'ACTION' };
+
 export type LatenessObserver = (lateMs: number, job: SlaTimerJob) => void;
 
 /**
@@ -28,7 +30,7 @@ export class SlaClockProcessor {
         const { i, e, c, f, d } = job.data;
         const context = { actor: systemActor, correlationId: `sla-${e}`, causationId: job.id ?? `sla-${e}` };
         await this.commands.execute(
-          new RecordSlaTimerCommand(i, e, c as SlaClock, f, new Date(d).toISOString(), context),
+          new RecordSlaTimerCommand(i, e, CLOCK_OF_CODE[c], f, new Date(d).toISOString(), context),
         );
       },
       { connection, concurrency: options.concurrency, autorun: false },

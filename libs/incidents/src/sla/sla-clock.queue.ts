@@ -8,12 +8,9 @@ const EPOCH_KEY = 'dnscc:sla:epoch';
 const createQueue = (connection: RedisOptions) =>
   new Queue<SlaTimerJob, unknown, SlaJobName>(SLA_QUEUE, {
     connection,
-    defaultJobOptions: {
-      removeOnComplete: true,
-      removeOnFail: 1000,
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 500 },
-    },
+    // One attempt, and a failed job is removed: its clock's row is still RUNNING, so the reconciler
+    // schedules it again within SLA_RECONCILE_INTERVAL_MS. Fewer options also mean fewer bytes per clock.
+    defaultJobOptions: { removeOnComplete: true, removeOnFail: true },
   });
 
 /** The BullMQ queue holding one delayed job per running clock. */
@@ -32,7 +29,8 @@ export class SlaClockQueue {
     await this.queue.addBulk(
       timers.map((timer) => {
         const { name, data, jobId } = toJob(timer);
-        return { name, data, opts: { jobId, delay: Math.max(0, data.t - now) } };
+        // `timestamp` with `delay`: BullMQ otherwise stamps the job when it builds it, later than `now`.
+        return { name, data, opts: { jobId, delay: Math.max(0, data.t - now), timestamp: now } };
       }),
     );
   }

@@ -35,7 +35,8 @@ export class SlaReconciler {
     let timers = 0;
     for (let after: ClockKey | null = null; ;) {
       const page = timersFiringBefore(this.readModel.sql, horizon, PAGE, after);
-      await this.clocks.schedule(page, now.getTime());
+      // Each page measured from its own moment: one `now` for all would fire later pages late.
+      await this.clocks.schedule(page, Date.now());
       timers += page.length;
       const last = page.at(-1);
       if (!last || page.length < PAGE) break;

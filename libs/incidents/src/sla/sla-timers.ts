@@ -46,7 +46,8 @@ export function nextTimerOf(row: RunningClockRow): SlaTimer {
  */
 export function timerJobId(timer: SlaTimer): string {
   const what = timer.kind === 'breach' ? 'b' : `r${Math.round((timer.fraction ?? 0) * 1000)}`;
-  return `sla_${timer.escalationId}_${timer.clock === 'ACTION' ? 'x' : 'a'}_${what}_${Date.parse(timer.dueAt)}`;
+  // Compact: every pending clock keeps this id in three Redis structures.
+  return `s${timer.escalationId.replaceAll('-', '')}${timer.clock === 'ACTION' ? 'x' : 'a'}${what}_${Date.parse(timer.dueAt)}`;
 }
 
 /** The job's payload: short keys, because every pending clock keeps one in Redis. */
@@ -55,8 +56,8 @@ export interface SlaTimerJob {
   readonly i: string;
   /** escalation id */
   readonly e: string;
-  /** clock */
-  readonly c: string;
+  /** clock: `A` acknowledgement, `X` action */
+  readonly c: 'A' | 'X';
   /** reminder fraction, or null for the breach */
   readonly f: number | null;
   /** deadline, epoch ms */
@@ -65,7 +66,8 @@ export interface SlaTimerJob {
   readonly t: number;
 }
 
-export const SLA_QUEUE = 'sla-clocks';
+/** Short, since it prefixes every key BullMQ writes for a clock. */
+export const SLA_QUEUE = 'sla';
 
 /** Typed job map: one name per timer kind. */
 export type SlaJobName = 'sla-reminder' | 'sla-breach';
@@ -76,7 +78,7 @@ export const toJob = (timer: SlaTimer): { name: SlaJobName; data: SlaTimerJob; j
   data: {
     i: timer.incidentId,
     e: timer.escalationId,
-    c: timer.clock,
+    c: timer.clock === 'ACTION' ? 'X' : 'A',
     f: timer.fraction,
     d: Date.parse(timer.dueAt),
     t: Date.parse(timer.fireAt),
