@@ -5,3 +5,4 @@ export * from './page-info.type';
 export * from './actor.type';
 export * from './timeline-entry.type';
 export * from './subscription-error';
+export * from './enum-of';

@@ -1,11 +1,8 @@
+import { enumOf } from '@app/core/nest';
 import { registerEnumType } from '@nestjs/graphql';
 import { CONFIDENCES, CONTACT_ROLES, ORGANISATION_KINDS, TLD_TYPES } from '../domain/directory.vocabulary';
 import { VERIFICATION_METHODS } from '../domain/organisation.types';
 import { ROUTED_ROLES } from '../domain/routing/routing-decision';
-
-/** GraphQL enums built from the domain's closed vocabularies, so the two cannot drift apart. */
-const enumOf = <T extends string>(values: readonly T[]): Record<T, T> =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 
 export const OrganisationKindEnum = enumOf(ORGANISATION_KINDS);
 export const ContactRoleEnum = enumOf(CONTACT_ROLES);

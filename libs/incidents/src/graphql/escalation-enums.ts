@@ -1,3 +1,4 @@
+import { enumOf } from '@app/core/nest';
 import { registerEnumType } from '@nestjs/graphql';
 import {
   CLOCK_STATES,
@@ -6,9 +7,6 @@ import {
   TAKEDOWN_ACTIONS,
 } from '../domain/escalation.vocabulary';
 import { REQUEST_TYPES, SLA_CLOCKS } from '../domain/sla/sla.vocabulary';
-
-const enumOf = <T extends string>(values: readonly T[]): Record<T, T> =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 
 export const RequestTypeEnum = enumOf(REQUEST_TYPES);
 export const SlaClockEnum = enumOf(SLA_CLOCKS);

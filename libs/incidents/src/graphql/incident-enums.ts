@@ -1,3 +1,4 @@
+import { enumOf } from '@app/core/nest';
 import { registerEnumType } from '@nestjs/graphql';
 import {
   EVIDENCE_KINDS,
@@ -7,10 +8,6 @@ import {
   SEVERITIES,
   TLPS,
 } from '../domain/incident.vocabulary';
-
-/** GraphQL enums built from the domain's closed vocabularies, so the two cannot drift apart. */
-const enumOf = <T extends string>(values: readonly T[]): Record<T, T> =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 
 export const SeverityEnum = enumOf(SEVERITIES);
 export const IncidentCategoryEnum = enumOf(INCIDENT_CATEGORIES);

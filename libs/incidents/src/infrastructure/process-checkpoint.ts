@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { EventStore, RecordedEvent, Subscription } from '@app/event-store';
 
 const DDL = `CREATE TABLE IF NOT EXISTS process_checkpoint (
   name TEXT PRIMARY KEY,
@@ -31,4 +32,22 @@ export class ProcessCheckpoint {
       )
       .run(this.name, position);
   }
+}
+
+/**
+ * Follows the global log from a process manager's checkpoint, handing it each event of `eventTypes`
+ * and storing the position once the handler is done: a crash redoes at most the event in hand.
+ */
+export function followLog(
+  store: EventStore,
+  database: Database,
+  name: string,
+  eventTypes: readonly string[],
+  handle: (event: RecordedEvent) => Promise<void>,
+): Subscription {
+  const checkpoint = new ProcessCheckpoint(database, name);
+  return store.subscribeToAll({ fromPosition: checkpoint.read(), filter: { eventTypes } }, async (event) => {
+    await handle(event);
+    checkpoint.write(event.position);
+  });
 }

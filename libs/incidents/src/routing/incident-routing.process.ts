@@ -10,7 +10,7 @@ import {
 } from '@app/event-store';
 import { incidentIdOfStream } from '../domain/incident.events';
 import { fromRecordedEvent } from '../infrastructure/incident-event.codec';
-import { ProcessCheckpoint } from '../infrastructure/process-checkpoint';
+import { followLog } from '../infrastructure/process-checkpoint';
 import { IncidentRoutingService } from './incident-routing.service';
 
 /**
@@ -22,7 +22,6 @@ import { IncidentRoutingService } from './incident-routing.service';
 export class IncidentRoutingProcess {
   private readonly logger = new Logger(IncidentRoutingProcess.name);
   private subscription: Subscription | null = null;
-  private checkpoint: ProcessCheckpoint | null = null;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -31,10 +30,11 @@ export class IncidentRoutingProcess {
   ) {}
 
   start(): void {
-    const checkpoint = new ProcessCheckpoint(this.readModel.sql.database, 'incident-routing');
-    this.checkpoint = checkpoint;
-    this.subscription = this.store.subscribeToAll(
-      { fromPosition: checkpoint.read(), filter: { eventTypes: ['IncidentReported', 'DomainAdded'] } },
+    this.subscription = followLog(
+      this.store,
+      this.readModel.sql.database,
+      'incident-routing',
+      ['IncidentReported', 'DomainAdded'],
       (event) => this.handle(event),
     );
   }
@@ -65,6 +65,5 @@ export class IncidentRoutingProcess {
       // One incident's failure must not stop routing for every later one; rerouteIncident retries it.
       this.logger.error(error, `Routing incident ${incidentId} failed`);
     }
-    this.checkpoint?.write(recorded.position);
   }
 }

@@ -9,7 +9,7 @@ import {
 } from '@app/event-store';
 import { ESCALATION_EVENT_TYPES } from '../domain/escalation.events';
 import { incidentIdOfStream } from '../domain/incident.events';
-import { ProcessCheckpoint } from '../infrastructure/process-checkpoint';
+import { followLog } from '../infrastructure/process-checkpoint';
 import { escalationsOfIncident, timerOfStoppedClock, timersOfIncident } from './sla-clock.rows';
 import { SlaClockQueue } from './sla-clock.queue';
 import { timerJobId } from './sla-timers';
@@ -23,7 +23,6 @@ import { timerJobId } from './sla-timers';
 export class SlaSchedulerProcess {
   private readonly logger = new Logger(SlaSchedulerProcess.name);
   private subscription: Subscription | null = null;
-  private checkpoint: ProcessCheckpoint | null = null;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -32,13 +31,11 @@ export class SlaSchedulerProcess {
   ) {}
 
   start(): void {
-    const checkpoint = new ProcessCheckpoint(this.readModel.sql.database, 'sla-scheduler');
-    this.checkpoint = checkpoint;
-    this.subscription = this.store.subscribeToAll(
-      {
-        fromPosition: checkpoint.read(),
-        filter: { eventTypes: [...ESCALATION_EVENT_TYPES, 'IncidentResolved'] },
-      },
+    this.subscription = followLog(
+      this.store,
+      this.readModel.sql.database,
+      'sla-scheduler',
+      [...ESCALATION_EVENT_TYPES, 'IncidentResolved'],
       (event) => this.handle(event),
     );
   }
@@ -65,6 +62,5 @@ export class SlaSchedulerProcess {
       // Redis may be down; the reconciler re-creates every missing timer once it is back.
       this.logger.warn(`Scheduling the clocks of incident ${incidentId} failed: ${String(error)}`);
     }
-    this.checkpoint?.write(recorded.position);
   }
 }
