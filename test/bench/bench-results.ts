@@ -86,3 +86,19 @@ export function sourceRevision(): { readonly commit: string; readonly changedFil
     return null;
   }
 }
+
+/** Writes <name>-<timestamp>.md and <name>-latest.md into `outDir`: the report as printed, for pasting into docs. */
+export function writeBenchMarkdown(
+  outDir: string,
+  name: string,
+  startedAt: Date,
+  markdown: string,
+): string[] {
+  mkdirSync(outDir, { recursive: true });
+  const files = [
+    path.join(outDir, `${name}-${fileTimestamp(startedAt)}.md`),
+    path.join(outDir, `${name}-latest.md`),
+  ];
+  for (const file of files) writeFileSync(file, markdown);
+  return files;
+}

@@ -1,18 +1,24 @@
 import { TARGET_P99_MS, TARGET_RATE } from './intake-targets';
-import type { IntakeOperation } from './intake-requests';
 import type { PhaseResult } from './load-phase';
 
-const COLOURS: Readonly<Record<IntakeOperation, string>> = {
-  reportIncident: '#1f6feb',
-  validateIncidentReport: '#9a9a9a',
-};
+/** One kind of bar in every group: an operation, or a store. */
+export interface Series {
+  readonly key: string;
+  readonly label: string;
+  readonly colour: string;
+}
+
+const OPERATION_SERIES: readonly Series[] = [
+  { key: 'reportIncident', label: 'reportIncident (stores)', colour: '#1f6feb' },
+  { key: 'validateIncidentReport', label: 'validateIncidentReport (baseline)', colour: '#9a9a9a' },
+];
 const PANEL = { width: 460, height: 300, left: 64, top: 56, bottom: 64 };
 const WIDTH = PANEL.width * 2 + 40;
 const HEIGHT = PANEL.top + PANEL.height + PANEL.bottom + 40;
 
 interface Group {
   readonly label: string;
-  readonly values: Readonly<Partial<Record<IntakeOperation, number>>>;
+  readonly values: Readonly<Record<string, number>>;
 }
 
 interface Panel {
@@ -29,15 +35,17 @@ const escapeXml = (text: string): string =>
 const groupLabel = (phase: PhaseResult): string =>
   phase.kind === 'max' ? `max (${phase.connections} conn)` : `${phase.targetRate ?? '?'}/s`;
 
+/** Bars grouped by phase; `seriesOf` names the bar a phase gives (its operation, or its store). */
 function groupsOf(
   phases: readonly PhaseResult[],
   value: (phase: PhaseResult) => number | undefined,
+  seriesOf: (phase: PhaseResult) => string = (phase) => phase.operation,
 ): Group[] {
-  const groups = new Map<string, Partial<Record<IntakeOperation, number>>>();
+  const groups = new Map<string, Record<string, number>>();
   for (const phase of phases.filter((p) => p.kind !== 'warmup')) {
     const values = groups.get(groupLabel(phase)) ?? {};
     const measured = value(phase);
-    if (measured !== undefined) values[phase.operation] = measured;
+    if (measured !== undefined) values[seriesOf(phase)] = measured;
     groups.set(groupLabel(phase), values);
   }
   return [...groups].map(([label, values]) => ({ label, values }));
@@ -54,7 +62,7 @@ function axisMax(panel: Panel): number {
   return step * 4;
 }
 
-function renderPanel(panel: Panel, originX: number): string {
+function renderPanel(panel: Panel, originX: number, series: readonly Series[]): string {
   const max = axisMax(panel);
   const plotWidth = PANEL.width - PANEL.left - 16;
   const y = (value: number): number => PANEL.top + PANEL.height - (value / max) * PANEL.height;
@@ -71,12 +79,12 @@ function renderPanel(panel: Panel, originX: number): string {
   }
   panel.groups.forEach((group, index) => {
     const centre = PANEL.left + slot * index + slot / 2;
-    (['reportIncident', 'validateIncidentReport'] as const).forEach((operation, side) => {
-      const value = group.values[operation];
+    series.forEach(({ key, colour }, side) => {
+      const value = group.values[key];
       if (value === undefined) return;
       const x = centre + (side === 0 ? -barWidth - 2 : 2);
       parts.push(
-        `<rect x="${x}" y="${y(value)}" width="${barWidth}" height="${PANEL.top + PANEL.height - y(value)}" fill="${COLOURS[operation]}"/>`,
+        `<rect x="${x}" y="${y(value)}" width="${barWidth}" height="${PANEL.top + PANEL.height - y(value)}" fill="${colour}"/>`,
         `<text x="${x + barWidth / 2}" y="${y(value) - 4}" class="value" text-anchor="middle">${formatValue(value)}</text>`,
       );
     });
@@ -95,29 +103,37 @@ function renderPanel(panel: Panel, originX: number): string {
 const formatValue = (value: number): string =>
   value >= 100 ? String(Math.round(value)) : String(Math.round(value * 10) / 10);
 
-function legend(): string {
-  return (['reportIncident', 'validateIncidentReport'] as const)
-    .map((operation, i) => {
+function legend(series: readonly Series[]): string {
+  return series
+    .map(({ label, colour }, i) => {
       const x = PANEL.left + i * 260;
       const y = HEIGHT - 32;
-      const label =
-        operation === 'reportIncident' ? 'reportIncident (stores)' : 'validateIncidentReport (baseline)';
-      return `<rect x="${x}" y="${y - 10}" width="12" height="12" fill="${COLOURS[operation]}"/><text x="${x + 18}" y="${y}" class="tick">${label}</text>`;
+      return `<rect x="${x}" y="${y - 10}" width="12" height="12" fill="${colour}"/><text x="${x + 18}" y="${y}" class="tick">${label}</text>`;
     })
     .join('\n');
 }
 
 /** Hand-written SVG: achieved throughput and p99 latency per phase, reportIncident beside its baseline. */
 export function renderIntakeChart(phases: readonly PhaseResult[], caption: string): string {
+  return renderPhaseChart(phases, caption, OPERATION_SERIES);
+}
+
+/** The two panels, one bar per series in each phase's group. */
+export function renderPhaseChart(
+  phases: readonly PhaseResult[],
+  caption: string,
+  series: readonly Series[],
+  seriesOf?: (phase: PhaseResult) => string,
+): string {
   const throughput: Panel = {
     title: 'Achieved throughput (successful req/s)',
-    groups: groupsOf(phases, (phase) => phase.achievedRps),
+    groups: groupsOf(phases, (phase) => phase.achievedRps, seriesOf),
     goal: TARGET_RATE,
     goalLabel: `goal: at least ${TARGET_RATE} reports/s`,
   };
   const p99: Panel = {
     title: 'p99 latency (ms)',
-    groups: groupsOf(phases, (phase) => phase.latencyMs?.p99),
+    groups: groupsOf(phases, (phase) => phase.latencyMs?.p99, seriesOf),
     goal: TARGET_P99_MS,
     goalLabel: `goal: p99 at most ${TARGET_P99_MS} ms for reportIncident at ${TARGET_RATE}/s`,
   };
@@ -127,10 +143,10 @@ export function renderIntakeChart(phases: readonly PhaseResult[], caption: strin
       '.grid{stroke:#e5e5e5}.goal{stroke:#d1242f;stroke-dasharray:5 4}.goal-label{font-size:11px;fill:#d1242f}' +
       '.caption{font-size:11px;fill:#666}</style>',
     '<rect width="100%" height="100%" fill="#fff"/>',
-    renderPanel(throughput, 0),
-    renderPanel(p99, PANEL.width + 40),
+    renderPanel(throughput, 0, series),
+    renderPanel(p99, PANEL.width + 40, series),
     `<text x="${PANEL.left}" y="${HEIGHT - 10}" class="caption">${escapeXml(caption)}</text>`,
-    legend(),
+    legend(series),
     '</svg>',
     '',
   ].join('\n');

@@ -109,10 +109,14 @@ function isExpectedPayload(operation: IntakeOperation, body: string): boolean {
   switch (operation) {
     case 'reportIncident': {
       const incident = field(payload, 'incident');
+      const version = field(incident, 'version');
+      // A new incident, read back at least at its report: 1 on the embedded store, where the inline
+      // projection answers at once; with PostgreSQL the read model may already hold its routing too.
       return (
         field(payload, 'replayed') === false &&
         typeof field(incident, 'id') === 'string' &&
-        field(incident, 'version') === 1
+        typeof version === 'number' &&
+        version >= 1
       );
     }
     case 'validateIncidentReport': {

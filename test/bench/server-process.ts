@@ -33,8 +33,14 @@ export class ServerProcess {
     child.stderr?.on('data', keep);
   }
 
-  /** Starts the server (with extra `nodeArgs` such as --cpu-prof) and resolves once GET /health answers 200. */
-  static async start(nodeArgs: readonly string[] = []): Promise<ServerProcess> {
+  /**
+   * Starts the server (with extra `nodeArgs` such as --cpu-prof, and `env` on top of the defaults, e.g.
+   * EVENT_STORE and DATABASE_URL) and resolves once GET /health answers 200.
+   */
+  static async start(
+    nodeArgs: readonly string[] = [],
+    extraEnv: NodeJS.ProcessEnv = {},
+  ): Promise<ServerProcess> {
     const port = await freePort();
     const dataDir = mkdtempSync(path.join(tmpdir(), 'dnscc-bench-'));
     // RDAP off: the benchmark measures the centre, not the network; reports are still routed.
@@ -47,6 +53,7 @@ export class ServerProcess {
       RDAP_ENABLED: 'false',
       // One token sends thousands of requests a second here: the per-token limit would be what is measured.
       RATE_LIMIT_PER_MINUTE: '0',
+      ...extraEnv,
     };
     const token = bootstrapDataDir(dataDir, env);
     const child = spawn(process.execPath, [...nodeArgs, MAIN], {

@@ -39,6 +39,10 @@ export class WorkerProcess {
     return this.output;
   }
 
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
   /** A crash: no shutdown hooks, BullMQ jobs and locks left as they are. */
   kill9(): Promise<void> {
     return this.signal('SIGKILL');

@@ -68,7 +68,7 @@ export class AppModule {
               // Opening a connection counts as one request against the token's rate limit.
               onConnect: async ({ payload }: { payload: unknown }) => {
                 const authorization = authorizationOf(payload);
-                const viewer = authenticator.authenticate(authorization);
+                const viewer = await authenticator.authenticate(authorization);
                 if (!viewer) return false;
                 if (!(await limiter.take(viewer.tokenId)).allowed) return false;
                 // Every update re-checks the token, so a revocation ends delivery at once.

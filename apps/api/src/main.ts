@@ -59,9 +59,9 @@ async function main(): Promise<void> {
   logger.log(
     `dnscc listening on ${url}/graphql (GraphiQL: ${graphiqlEnabled(config) ? `${url}/graphiql` : 'off'})`,
   );
-  if (app.get(CoordinationCentreBootstrap).needsBootstrap()) {
+  if (await app.get(CoordinationCentreBootstrap).needsBootstrap()) {
     logger.warn(
-      `No members yet, so every request is refused. Create the coordination centre and its first coordinator with:  DATA_DIR=${config.DATA_DIR} npm run -s admin -- bootstrap  (prints the coordinator's API token)`,
+      `No members yet, so every request is refused. Create the coordination centre and its first coordinator with:  ${config.EVENT_STORE === 'sqlite' ? `DATA_DIR=${config.DATA_DIR} ` : ''}npm run -s admin -- bootstrap  (prints the coordinator's API token)`,
     );
   }
 }

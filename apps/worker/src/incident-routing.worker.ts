@@ -6,8 +6,8 @@ import { IncidentRoutingProcess } from '@app/incidents';
 export class IncidentRoutingWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(private readonly process: IncidentRoutingProcess) {}
 
-  onApplicationBootstrap(): void {
-    this.process.start();
+  onApplicationBootstrap(): Promise<void> {
+    return this.process.start();
   }
 
   onApplicationShutdown(): Promise<void> {

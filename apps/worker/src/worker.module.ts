@@ -1,7 +1,6 @@
 import { type DynamicModule, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { IncidentsModule, SLA_REDIS_CONNECTION, SlaWorkerModule } from '@app/incidents';
 import { IncidentRoutingWorker } from './incident-routing.worker';
-import { ProjectionCatchUpService } from './projection-catch-up.service';
 import type { RedisEndpoint } from './redis/embedded-redis';
 import { redisConnectionOptions } from './redis/redis-connection';
 
@@ -17,7 +16,10 @@ class EmbeddedRedisLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** Background work: projection catch-up, routing of reported incidents, and the SLA clocks on Redis. */
+/**
+ * Background work: routing of reported incidents and the SLA clocks on Redis. Projections are run by
+ * the event-store module in every process that is not ROLE=api.
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(redis: RedisEndpoint): DynamicModule {
@@ -30,7 +32,6 @@ export class WorkerModule {
         connection,
         { provide: REDIS_ENDPOINT, useValue: redis },
         EmbeddedRedisLifecycle,
-        ProjectionCatchUpService,
         IncidentRoutingWorker,
       ],
       exports: [connection],

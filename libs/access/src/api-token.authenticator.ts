@@ -10,8 +10,8 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
  * Turns an `Authorization: Bearer dnscc_...` header into the Viewer behind it, or null. The lookup
- * is by SHA-256 of the secret on the read model that the revoking append updates in the same
- * transaction, so a revoked token fails on the very next request.
+ * is by SHA-256 of the secret on the read model; embedded, the revoking append updates it in the same
+ * transaction, so a revoked token fails on the very next request (on PostgreSQL, once projected).
  */
 @Injectable()
 export class ApiTokenAuthenticator {
@@ -22,10 +22,10 @@ export class ApiTokenAuthenticator {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  authenticate(authorization: string | undefined): Viewer | null {
+  async authenticate(authorization: string | undefined): Promise<Viewer | null> {
     const secret = bearerOf(authorization);
     if (secret === null || !looksLikeApiToken(secret)) return null;
-    const row = this.readModel.sql.firstPrepared(selectTokenHolder, [hashApiTokenSecret(secret)]);
+    const row = await this.readModel.sql.firstPrepared(selectTokenHolder, [hashApiTokenSecret(secret)]);
     const now = this.clock.now();
     if (
       !row ||
@@ -34,7 +34,7 @@ export class ApiTokenAuthenticator {
     ) {
       return null;
     }
-    this.noteUse(row.token_id, now);
+    await this.noteUse(row.token_id, now);
     return {
       memberId: row.member_id,
       memberName: row.name,
@@ -42,22 +42,17 @@ export class ApiTokenAuthenticator {
       organisationName: row.organisation_name,
       role: row.role as MemberRole,
       admin: row.admin === 1,
-      organisationVerified: isOrganisationVerified(this.readModel.sql, row.organisation_id, now),
+      organisationVerified: await isOrganisationVerified(this.readModel.sql, row.organisation_id, now),
       tokenId: row.token_id,
     };
   }
 
-  private noteUse(tokenId: string, now: Date): void {
+  private async noteUse(tokenId: string, now: Date): Promise<void> {
     const last = this.lastWritten.get(tokenId) ?? 0;
     if (now.getTime() - last < LAST_USED_RESOLUTION_MS) return;
+    // Noted before the write: concurrent requests of the same token then write once, not each.
     this.lastWritten.set(tokenId, now.getTime());
-    const row = { token_id: tokenId, last_used_at: now.toISOString() };
-    this.readModel.sql.run(
-      db
-        .insertInto('api_token_use')
-        .values(row)
-        .onConflict((oc) => oc.column('token_id').doUpdateSet(row)),
-    );
+    await this.readModel.sql.runPrepared(upsertTokenUse, [tokenId, now.toISOString()]);
   }
 }
 
@@ -78,6 +73,14 @@ const selectTokenHolder = prepareQuery(1, (secretHash: string) =>
       'm.admin',
     ])
     .where('t.secret_hash', '=', secretHash),
+);
+
+/** Compiled once too, as it sits on the request path. */
+const upsertTokenUse = prepareQuery(2, (tokenId: string, lastUsedAt: string) =>
+  db
+    .insertInto('api_token_use')
+    .values({ token_id: tokenId, last_used_at: lastUsedAt })
+    .onConflict((oc) => oc.column('token_id').doUpdateSet({ last_used_at: lastUsedAt })),
 );
 
 function bearerOf(header: string | undefined): string | null {

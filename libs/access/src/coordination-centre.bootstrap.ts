@@ -31,12 +31,12 @@ export class CoordinationCentreBootstrap {
     @Inject(READ_MODEL) private readonly readModel: ReadModelAccess,
   ) {}
 
-  needsBootstrap(): boolean {
-    return countMembers(this.readModel.sql) === 0;
+  async needsBootstrap(): Promise<boolean> {
+    return (await countMembers(this.readModel.sql)) === 0;
   }
 
   async bootstrap(names: { centre: string; coordinator: string; email: string }): Promise<BootstrapResult> {
-    if (!this.needsBootstrap()) throw new AlreadyBootstrappedError();
+    if (!(await this.needsBootstrap())) throw new AlreadyBootstrappedError();
     const id = newEventId();
     const context: CommandContext = {
       actor: systemActor,

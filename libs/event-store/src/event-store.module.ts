@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import {
   type DynamicModule,
   Global,
@@ -9,27 +7,27 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/core';
-import { EVENT_STORE } from './event-store.port';
+import { EVENT_STORE, type EventStore } from './event-store.port';
+import { LEASES } from './leases/lease';
+import { openEventStore, openReadModelRuntime } from './open-event-store';
 import type { Projection } from './projections/projection';
-import { READ_MODEL, SqliteReadModelAccess } from './projections/read-model-access';
-import { SqliteProjectionRunner } from './projections/sqlite-projection-runner';
-import { SqliteEventStore } from './sqlite/sqlite-event-store.adapter';
+import { READ_MODEL } from './projections/read-model-access';
+import type { ReadModelRuntime } from './read-model/read-model-runtime';
 
 export const PROJECTIONS = Symbol('Projections');
-
-/** The embedded store's file inside DATA_DIR: events, read models and checkpoints together. */
-export const sqliteFileOf = (config: AppConfig): string => path.resolve(config.DATA_DIR, 'dnscc.sqlite');
+export const READ_MODEL_RUNTIME = Symbol('ReadModelRuntime');
 
 /**
- * Opens the event store named by EVENT_STORE and the read models fed from it. In the embedded
- * (SQLite) mode projections run inline, inside each append's transaction.
+ * Opens the event store named by EVENT_STORE and the read models fed from it, running their
+ * migrations before anything reads them. Processes other than ROLE=api also take part in projecting.
  */
 @Global()
 @Module({})
 export class EventStoreModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: SqliteEventStore,
-    private readonly runner: SqliteProjectionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_RUNTIME) private readonly runtime: ReadModelRuntime,
   ) {}
 
   static forRoot(projections: readonly Projection[]): DynamicModule {
@@ -37,41 +35,29 @@ export class EventStoreModule implements OnModuleInit, OnApplicationShutdown {
       module: EventStoreModule,
       providers: [
         { provide: PROJECTIONS, useValue: projections },
+        { provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: openEventStore },
         {
-          provide: EVENT_STORE,
-          inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => {
-            mkdirSync(config.DATA_DIR, { recursive: true });
-            return SqliteEventStore.open({ path: sqliteFileOf(config) });
+          provide: READ_MODEL_RUNTIME,
+          inject: [APP_CONFIG, EVENT_STORE, PROJECTIONS],
+          useFactory: async (config: AppConfig, store: EventStore, list: readonly Projection[]) => {
+            const runtime = openReadModelRuntime(config, store, list);
+            await runtime.prepare();
+            return runtime;
           },
         },
-        {
-          provide: SqliteProjectionRunner,
-          inject: [EVENT_STORE, PROJECTIONS],
-          useFactory: (store: SqliteEventStore, list: readonly Projection[]) =>
-            new SqliteProjectionRunner(store.database, store, list),
-        },
-        {
-          provide: READ_MODEL,
-          inject: [SqliteProjectionRunner],
-          useFactory: (runner: SqliteProjectionRunner) => new SqliteReadModelAccess(runner),
-        },
+        { provide: READ_MODEL, inject: [READ_MODEL_RUNTIME], useFactory: (r: ReadModelRuntime) => r.access },
+        { provide: LEASES, inject: [READ_MODEL_RUNTIME], useFactory: (r: ReadModelRuntime) => r.leases },
       ],
-      exports: [EVENT_STORE, READ_MODEL, SqliteProjectionRunner],
+      exports: [EVENT_STORE, READ_MODEL, READ_MODEL_RUNTIME, LEASES],
     };
   }
 
-  onModuleInit(): void {
-    this.runner.catchUp();
-    this.store.addInlineHook((events) => {
-      this.runner.applyInline(events);
-    });
-    this.store.onCommitted(() => {
-      this.runner.notifyAdvanced();
-    });
+  async onModuleInit(): Promise<void> {
+    await this.runtime.start(this.config.ROLE !== 'api');
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.runtime.stop();
     await this.store.close();
   }
 }

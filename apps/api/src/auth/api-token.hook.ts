@@ -27,7 +27,7 @@ export function requireApiToken(
     // A CORS preflight carries no credentials by design (the CORS plugin, registered first, answers it).
     if (pathOf(request.url) !== '/graphql' || request.headers.upgrade?.toLowerCase() === 'websocket') return;
     if (request.method === 'OPTIONS') return;
-    request.viewer = authenticator.authenticate(request.headers.authorization);
+    request.viewer = await authenticator.authenticate(request.headers.authorization);
     if (request.viewer) {
       const verdict = await limiter.take(request.viewer.tokenId);
       if (!verdict.allowed) await refuseAsRateLimited(reply, verdict.retryAfterSeconds);

@@ -46,40 +46,40 @@ export class AccessResolver {
   ) {}
 
   @Query(() => ViewerType, { description: 'Who this API token belongs to' })
-  me(@CurrentViewer() viewer: Viewer): ViewerType {
-    const member = findMember(this.readModel.sql, viewer.memberId);
+  async me(@CurrentViewer() viewer: Viewer): Promise<ViewerType> {
+    const member = await findMember(this.readModel.sql, viewer.memberId);
     if (!member) throw new MemberNotFoundError(viewer.memberId);
     return { member: presentMember(member), tokenId: viewer.tokenId };
   }
 
   @Query(() => [MemberType], { description: "An organisation's members (coordinators, or its own members)" })
-  members(
+  async members(
     @Args('organisationId', { type: () => ID }) organisationId: string,
     @CurrentViewer() viewer: Viewer,
-  ): MemberType[] {
+  ): Promise<MemberType[]> {
     if (!isUuid(organisationId))
       throw new InvalidInputError('organisationId', organisationId, 'is not an organisation id');
     if (viewer.role !== 'COORDINATOR' && viewer.organisationId !== organisationId) return [];
-    return membersOf(this.readModel.sql, organisationId).map(presentMember);
+    return (await membersOf(this.readModel.sql, organisationId)).map(presentMember);
   }
 
   @Query(() => [ApiTokenType], {
     description: "A member's tokens, never their secrets; your own when memberId is left out",
   })
-  apiTokens(
+  async apiTokens(
     @Args('memberId', { type: () => ID, nullable: true }) memberId: string | null,
     @CurrentViewer() viewer: Viewer,
-  ): ApiTokenType[] {
+  ): Promise<ApiTokenType[]> {
     const id = memberId ?? viewer.memberId;
     if (!isUuid(id)) throw new InvalidInputError('memberId', id, 'is not a member id');
-    const member = findMember(this.readModel.sql, id);
+    const member = await findMember(this.readModel.sql, id);
     if (
       !member ||
       (member.memberId !== viewer.memberId && !managesOrganisation(viewer, member.organisationId))
     ) {
       throw new MemberNotFoundError(id);
     }
-    return tokensOfMember(this.readModel.sql, id).map((t) => this.presentToken(t));
+    return (await tokensOfMember(this.readModel.sql, id)).map((t) => this.presentToken(t));
   }
 
   @Mutation(() => AddMemberPayload)
@@ -90,7 +90,7 @@ export class AccessResolver {
   ): Promise<AddMemberPayload> {
     const { memberId, position } = await this.commands.execute(new AddMemberCommand(input, viewer, context));
     await this.readModel.waitFor(position);
-    const member = findMember(this.readModel.sql, memberId);
+    const member = await findMember(this.readModel.sql, memberId);
     if (!member) throw new MemberNotFoundError(memberId);
     return { member: presentMember(member) };
   }
@@ -117,7 +117,7 @@ export class AccessResolver {
 
   private async tokenAfter(tokenId: string, position: bigint): Promise<ApiTokenType> {
     await this.readModel.waitFor(position);
-    const token = findToken(this.readModel.sql, tokenId);
+    const token = await findToken(this.readModel.sql, tokenId);
     if (!token) throw new MemberNotFoundError(tokenId);
     return this.presentToken(token);
   }

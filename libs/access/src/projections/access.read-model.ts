@@ -1,3 +1,4 @@
+import type { ReadModelSchema } from '@app/event-store';
 import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
 
 export interface MemberViewTable {
@@ -47,7 +48,7 @@ export const accessQueryBuilder = new Kysely<AccessReadModel>({
   },
 });
 
-export const ACCESS_READ_MODEL_DDL = `
+const SQLITE_DDL = `
 CREATE TABLE IF NOT EXISTS member_view (
   member_id TEXT PRIMARY KEY,
   organisation_id TEXT NOT NULL,
@@ -76,3 +77,44 @@ CREATE TABLE IF NOT EXISTS api_token_use (
   last_used_at TEXT NOT NULL
 ) STRICT;
 `;
+
+/** Sorted columns compare byte by byte ("C"), as SQLite's BINARY does, so lists come in one order. */
+const POSTGRES_DDL = `
+CREATE TABLE IF NOT EXISTS member_view (
+  member_id TEXT PRIMARY KEY,
+  organisation_id TEXT NOT NULL,
+  organisation_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  name TEXT COLLATE "C" NOT NULL,
+  email TEXT NOT NULL,
+  admin INTEGER NOT NULL,
+  added_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS member_view_by_organisation ON member_view (organisation_id, name);
+CREATE TABLE IF NOT EXISTS api_token (
+  token_id TEXT PRIMARY KEY,
+  member_id TEXT NOT NULL,
+  organisation_id TEXT NOT NULL,
+  prefix TEXT NOT NULL,
+  secret_hash TEXT NOT NULL UNIQUE,
+  label TEXT NOT NULL,
+  issued_at TEXT COLLATE "C" NOT NULL,
+  expires_at TEXT,
+  revoked_at TEXT
+);
+CREATE INDEX IF NOT EXISTS api_token_by_member ON api_token (member_id, issued_at);
+CREATE TABLE IF NOT EXISTS api_token_use (
+  token_id TEXT PRIMARY KEY,
+  last_used_at TEXT NOT NULL
+);
+`;
+
+/**
+ * A rebuild empties tokens before the members they belong to; `api_token_use` is not the
+ * projection's (see above), so last-used times survive it.
+ */
+export const ACCESS_READ_MODEL_SCHEMA: ReadModelSchema = {
+  sqlite: SQLITE_DDL,
+  postgres: POSTGRES_DDL,
+  tables: ['api_token', 'member_view'],
+};

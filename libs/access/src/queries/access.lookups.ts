@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@app/event-store';
+import type { ReadModelSql } from '@app/event-store';
 import type { MemberRole } from '@app/core';
 import { accessQueryBuilder as db } from '../projections/access.read-model';
 
@@ -48,62 +48,68 @@ const toMember = (row: MemberRow): MemberRecord => ({
   admin: row.admin === 1,
   addedAt: row.added_at,
 });
-
-export function findMember(sql: SqlExecutor, memberId: string): MemberRecord | null {
-  const row = sql.first(db.selectFrom('member_view').select(memberColumns).where('member_id', '=', memberId));
+export async function findMember(sql: ReadModelSql, memberId: string): Promise<MemberRecord | null> {
+  const row = await sql.first(
+    db.selectFrom('member_view').select(memberColumns).where('member_id', '=', memberId),
+  );
   return row ? toMember(row) : null;
 }
 
-export function membersOf(sql: SqlExecutor, organisationId: string): MemberRecord[] {
-  return sql
-    .all(
-      db
-        .selectFrom('member_view')
-        .select(memberColumns)
-        .where('organisation_id', '=', organisationId)
-        .orderBy('name'),
-    )
-    .map(toMember);
+export async function membersOf(sql: ReadModelSql, organisationId: string): Promise<MemberRecord[]> {
+  const rows = await sql.all(
+    db
+      .selectFrom('member_view')
+      .select(memberColumns)
+      .where('organisation_id', '=', organisationId)
+      .orderBy('name'),
+  );
+  return rows.map(toMember);
 }
 
-export const countMembers = (sql: SqlExecutor): number =>
-  sql.first(db.selectFrom('member_view').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-
-function tokens(sql: SqlExecutor, column: 'member_id' | 'token_id', value: string): ApiTokenRecord[] {
-  return sql
-    .all(
-      db
-        .selectFrom('api_token as t')
-        .leftJoin('api_token_use as u', 'u.token_id', 't.token_id')
-        .select([
-          't.token_id',
-          't.member_id',
-          't.organisation_id',
-          't.prefix',
-          't.label',
-          't.issued_at',
-          't.expires_at',
-          't.revoked_at',
-          'u.last_used_at',
-        ])
-        .where(`t.${column}`, '=', value)
-        .orderBy('t.issued_at'),
-    )
-    .map((row) => ({
-      tokenId: row.token_id,
-      memberId: row.member_id,
-      organisationId: row.organisation_id,
-      prefix: row.prefix,
-      label: row.label,
-      issuedAt: row.issued_at,
-      expiresAt: row.expires_at,
-      revokedAt: row.revoked_at,
-      lastUsedAt: row.last_used_at,
-    }));
+export async function countMembers(sql: ReadModelSql): Promise<number> {
+  const row = await sql.first(db.selectFrom('member_view').select((eb) => eb.fn.countAll<number>().as('n')));
+  return row?.n ?? 0;
 }
 
-export const tokensOfMember = (sql: SqlExecutor, memberId: string): ApiTokenRecord[] =>
+async function tokens(
+  sql: ReadModelSql,
+  column: 'member_id' | 'token_id',
+  value: string,
+): Promise<ApiTokenRecord[]> {
+  const rows = await sql.all(
+    db
+      .selectFrom('api_token as t')
+      .leftJoin('api_token_use as u', 'u.token_id', 't.token_id')
+      .select([
+        't.token_id',
+        't.member_id',
+        't.organisation_id',
+        't.prefix',
+        't.label',
+        't.issued_at',
+        't.expires_at',
+        't.revoked_at',
+        'u.last_used_at',
+      ])
+      .where(`t.${column}`, '=', value)
+      .orderBy('t.issued_at'),
+  );
+  return rows.map((row) => ({
+    tokenId: row.token_id,
+    memberId: row.member_id,
+    organisationId: row.organisation_id,
+    prefix: row.prefix,
+    label: row.label,
+    issuedAt: row.issued_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+    lastUsedAt: row.last_used_at,
+  }));
+}
+
+export const tokensOfMember = (sql: ReadModelSql, memberId: string): Promise<ApiTokenRecord[]> =>
   tokens(sql, 'member_id', memberId);
 
-export const findToken = (sql: SqlExecutor, tokenId: string): ApiTokenRecord | null =>
-  tokens(sql, 'token_id', tokenId)[0] ?? null;
+export async function findToken(sql: ReadModelSql, tokenId: string): Promise<ApiTokenRecord | null> {
+  return (await tokens(sql, 'token_id', tokenId))[0] ?? null;
+}

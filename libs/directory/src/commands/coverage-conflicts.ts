@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@app/event-store';
+import type { ReadModelSql } from '@app/event-store';
 import { CoverageTakenError } from '../domain/organisation.errors';
 import type { Coverage } from '../domain/organisation.types';
 import { directoryQueryBuilder as db } from '../projections/directory.read-model';
@@ -7,7 +7,11 @@ import { directoryQueryBuilder as db } from '../projections/directory.read-model
  * A TLD, IANA id or private suffix answers to one organisation, or routing could not choose.
  * Countries may have several CSIRTs (a government team and a national one), so they are not checked.
  */
-export function assertCoverageFree(sql: SqlExecutor, coverage: Coverage, organisationId: string): void {
+export async function assertCoverageFree(
+  sql: ReadModelSql,
+  coverage: Coverage,
+  organisationId: string,
+): Promise<void> {
   const wanted = [
     ...coverage.tlds.map((value) => ({ scope: 'TLD' as const, value, label: `TLD .${value}` })),
     ...coverage.suffixes.map((value) => ({ scope: 'SUFFIX' as const, value, label: `Suffix ${value}` })),
@@ -22,7 +26,7 @@ export function assertCoverageFree(sql: SqlExecutor, coverage: Coverage, organis
         ]),
   ];
   for (const { scope, value, label } of wanted) {
-    const holder = sql.first(
+    const holder = await sql.first(
       db
         .selectFrom('organisation_coverage')
         .select('organisation_id')

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock, type Viewer } from '@app/core';
-import { READ_MODEL, type ReadModelAccess, type SqlExecutor } from '@app/event-store';
+import { READ_MODEL, type ReadModelAccess, type ReadModelSql } from '@app/event-store';
 import type { OrganisationCommand } from '../domain/organisation.commands';
 import {
   OrganisationStreamRepository,
@@ -17,8 +17,8 @@ export interface OrganisationChangeSlice<Input> {
     now: Date,
     viewer: Viewer,
     organisationId: string,
-    sql: SqlExecutor,
-  ): OrganisationCommand;
+    sql: ReadModelSql,
+  ): OrganisationCommand | Promise<OrganisationCommand>;
 }
 
 /** Builds the handler of one directory mutation: authorise, parse, then load, decide and append. */
@@ -38,14 +38,20 @@ export function organisationChangeHandler<Input>(
       @Inject(CLOCK) private readonly clock: Clock,
     ) {}
 
-    execute({
+    async execute({
       organisationId,
       input,
       viewer,
       context,
     }: OrganisationChangeCommand<Input>): Promise<OrganisationWriteResult> {
       slice.authorize(viewer, organisationId, input);
-      const command = slice.toCommand(input, this.clock.now(), viewer, organisationId, this.readModel.sql);
+      const command = await slice.toCommand(
+        input,
+        this.clock.now(),
+        viewer,
+        organisationId,
+        this.readModel.sql,
+      );
       return this.organisations.execute(organisationId, command, context);
     }
   }

@@ -1,5 +1,5 @@
 import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
-import { prepareQuery } from '@app/event-store';
+import { prepareQuery, type ReadModelSchema } from '@app/event-store';
 
 export interface OrganisationViewTable {
   organisation_id: string;
@@ -48,11 +48,22 @@ export const directoryQueryBuilder = new Kysely<DirectoryReadModel>({
   },
 });
 
+/**
+ * PostgreSQL text cannot hold U+0000, which names accept; the columns derived from a name and the
+ * search text replace it (on both engines, so they agree). The document keeps the name intact: JSON escapes it.
+ */
+export const indexableText = (text: string): string => text.replaceAll('\u0000', '\uFFFD');
+
 export const selectOrganisationDocument = prepareQuery(1, (id: string) =>
   directoryQueryBuilder.selectFrom('organisation_view').select('document').where('organisation_id', '=', id),
 );
 
-export const DIRECTORY_READ_MODEL_DDL = `
+/**
+ * Both engines compare text byte by byte (SQLite's BINARY, PostgreSQL's "C" collation), so the list
+ * order, keyset cursors and ISO-instant comparisons agree whichever database holds the read model.
+ */
+export const DIRECTORY_READ_MODEL_SCHEMA: ReadModelSchema = {
+  sqlite: `
 CREATE TABLE IF NOT EXISTS organisation_view (
   organisation_id TEXT PRIMARY KEY,
   kind TEXT NOT NULL,
@@ -83,4 +94,38 @@ CREATE TABLE IF NOT EXISTS tld_reference (
   document TEXT NOT NULL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS tld_reference_by_country ON tld_reference (country);
-`;
+`,
+  postgres: `
+CREATE TABLE IF NOT EXISTS organisation_view (
+  organisation_id TEXT COLLATE "C" PRIMARY KEY,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  sort_name TEXT COLLATE "C" NOT NULL,
+  search_text TEXT NOT NULL,
+  verification_status TEXT NOT NULL,
+  verification_expires_at TEXT COLLATE "C",
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  document TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS organisation_view_by_name ON organisation_view (sort_name, organisation_id);
+CREATE INDEX IF NOT EXISTS organisation_view_by_kind ON organisation_view (kind, sort_name, organisation_id);
+CREATE TABLE IF NOT EXISTS organisation_coverage (
+  organisation_id TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (scope, value, organisation_id)
+);
+CREATE INDEX IF NOT EXISTS organisation_coverage_by_organisation ON organisation_coverage (organisation_id);
+CREATE TABLE IF NOT EXISTS tld_reference (
+  tld TEXT PRIMARY KEY,
+  type TEXT NOT NULL,
+  country TEXT,
+  registry_organisation_id TEXT,
+  recorded_at TEXT NOT NULL,
+  document TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS tld_reference_by_country ON tld_reference (country);
+`,
+  tables: ['organisation_coverage', 'organisation_view', 'tld_reference'],
+};

@@ -1,4 +1,4 @@
-import { prepareQuery, type SqlExecutor } from '@app/event-store';
+import { prepareQuery, type ReadModelSql } from '@app/event-store';
 import { directoryQueryBuilder as db } from '../projections/directory.read-model';
 
 const selectVerification = prepareQuery(1, (id: string) =>
@@ -12,8 +12,12 @@ const selectVerification = prepareQuery(1, (id: string) =>
  * Whether an organisation holds a verification that has not expired: the trust signal behind TLP:GREEN
  * visibility and escalation approval. Run on every authenticated request, so compiled once.
  */
-export function isOrganisationVerified(sql: SqlExecutor, organisationId: string, now: Date): boolean {
-  const row = sql.firstPrepared(selectVerification, [organisationId]);
+export async function isOrganisationVerified(
+  sql: ReadModelSql,
+  organisationId: string,
+  now: Date,
+): Promise<boolean> {
+  const row = await sql.firstPrepared(selectVerification, [organisationId]);
   return (
     row?.verification_status === 'VERIFIED' &&
     row.verification_expires_at !== null &&

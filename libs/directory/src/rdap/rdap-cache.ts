@@ -15,9 +15,9 @@ export interface CachedRdapResponse {
  */
 export interface RdapCache {
   /** The entry for `url` unless it has expired at `now`. */
-  get(url: string, now: Date): CachedRdapResponse | null;
+  get(url: string, now: Date): Promise<CachedRdapResponse | null>;
   /** Store or replace the entry for `entry.url`. */
-  put(entry: CachedRdapResponse): void;
+  put(entry: CachedRdapResponse): Promise<void>;
 }
 
 /** How long answers stay fresh. */
@@ -51,21 +51,25 @@ export class InMemoryRdapCache implements RdapCache {
   /** @param maxEntries beyond it the oldest stored entry goes, so a long-running process stays bounded. */
   constructor(private readonly maxEntries = 10_000) {}
 
-  get(url: string, now: Date): CachedRdapResponse | null {
+  get(url: string, now: Date): Promise<CachedRdapResponse | null> {
     const entry = this.entries.get(url);
-    if (entry === undefined) return null;
-    if (Date.parse(entry.expiresAt) > now.getTime()) return entry;
+    if (entry === undefined) return Promise.resolve(null);
+    if (Date.parse(entry.expiresAt) > now.getTime()) return Promise.resolve(entry);
     this.entries.delete(url);
-    return null;
+    return Promise.resolve(null);
   }
 
-  put(entry: CachedRdapResponse): void {
+  put(entry: CachedRdapResponse): Promise<void> {
     this.entries.delete(entry.url);
     this.entries.set(entry.url, entry);
     const oldest = this.entries.keys().next();
     if (this.entries.size > this.maxEntries && oldest.done !== true) this.entries.delete(oldest.value);
+    return Promise.resolve();
   }
 }
 
 /** A cache that remembers nothing. */
-export const noRdapCache: RdapCache = { get: () => null, put: () => undefined };
+export const noRdapCache: RdapCache = {
+  get: () => Promise.resolve(null),
+  put: () => Promise.resolve(),
+};

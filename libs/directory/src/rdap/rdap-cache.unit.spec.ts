@@ -26,19 +26,22 @@ describe('rdapCacheEntry', () => {
 });
 
 describe('InMemoryRdapCache', () => {
-  it('returns an entry until it expires', () => {
+  it('returns an entry until it expires', async () => {
     const cache = new InMemoryRdapCache();
     const entry = rdapCacheEntry({ url: 'u', status: 404, body: '' }, fetchedAt);
-    cache.put(entry);
-    expect(cache.get('u', at('2026-11-27T10:59:59.999Z'))).toEqual(entry);
-    expect(cache.get('u', at('2026-11-27T11:00:00.000Z'))).toBeNull();
-    expect(cache.get('other', fetchedAt)).toBeNull();
+    await cache.put(entry);
+    expect(await cache.get('u', at('2026-11-27T10:59:59.999Z'))).toEqual(entry);
+    expect(await cache.get('u', at('2026-11-27T11:00:00.000Z'))).toBeNull();
+    expect(await cache.get('other', fetchedAt)).toBeNull();
   });
 
-  it('forgets the oldest stored entry beyond its size', () => {
+  it('forgets the oldest stored entry beyond its size', async () => {
     const cache = new InMemoryRdapCache(2);
     for (const url of ['a', 'b', 'a', 'c'])
-      cache.put(rdapCacheEntry({ url, status: 200, body: '{}' }, fetchedAt));
-    expect(['a', 'b', 'c'].map((url) => cache.get(url, fetchedAt)?.url ?? null)).toEqual(['a', null, 'c']);
+      await cache.put(rdapCacheEntry({ url, status: 200, body: '{}' }, fetchedAt));
+    const urls = await Promise.all(
+      ['a', 'b', 'c'].map(async (url) => (await cache.get(url, fetchedAt))?.url),
+    );
+    expect(urls).toEqual(['a', undefined, 'c']);
   });
 });

@@ -22,34 +22,34 @@ export class CachedRdapFetcher {
   ) {}
 
   async get(url: string): Promise<RdapAnswer> {
-    const fromCache = this.cached(url);
+    const fromCache = await this.cached(url);
     if (fromCache !== null) return fromCache;
     const result = await this.fetcher.get(url);
     const fetchedAt = this.clock.now();
     switch (result.kind) {
       case 'found':
-        this.store(rdapCacheEntry({ url, status: 200, body: result.body }, fetchedAt, this.ttl));
+        await this.store(rdapCacheEntry({ url, status: 200, body: result.body }, fetchedAt, this.ttl));
         return { kind: 'found', url, json: result.json, fetchedAt: fetchedAt.toISOString() };
       case 'not_found':
-        this.store(rdapCacheEntry({ url, status: 404, body: '' }, fetchedAt, this.ttl));
+        await this.store(rdapCacheEntry({ url, status: 404, body: '' }, fetchedAt, this.ttl));
         return { kind: 'not_found', url, fetchedAt: fetchedAt.toISOString() };
       case 'failed':
         return { kind: 'failed', url, reason: result.reason };
     }
   }
 
-  private cached(url: string): RdapAnswer | null {
+  private async cached(url: string): Promise<RdapAnswer | null> {
     try {
-      const entry = this.cache.get(url, this.clock.now());
+      const entry = await this.cache.get(url, this.clock.now());
       return entry === null ? null : answerOf(entry);
     } catch {
       return null;
     }
   }
 
-  private store(entry: CachedRdapResponse): void {
+  private async store(entry: CachedRdapResponse): Promise<void> {
     try {
-      this.cache.put(entry);
+      await this.cache.put(entry);
     } catch {
       // Deliberately ignored: see the class comment.
     }

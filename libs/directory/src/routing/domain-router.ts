@@ -23,24 +23,22 @@ export class DomainRouter {
     const keys = routingKeys(domain);
     const rdap = await this.rdap.lookupDomain(keys.rdapDomain);
     const directory = new RoutingDirectory(this.readModel.sql);
-    const tld = directory.tldFacts(keys.tld);
-    const country = nationalCsirtCountry(tld);
     const ianaId = rdap.kind === 'found' ? (rdap.registrar?.ianaId ?? null) : null;
+    const [tld, registry, registrar, platform, coordinationCentre] = await Promise.all([
+      directory.tldFacts(keys.tld),
+      directory.covering('TLD', keys.tld, 'REGISTRY'),
+      ianaId === null ? null : directory.covering('IANA_ID', String(ianaId), 'REGISTRAR'),
+      keys.privateSuffix === null
+        ? null
+        : directory.covering('SUFFIX', keys.privateSuffix, 'HOSTING_PLATFORM'),
+      directory.coordinationCentre(),
+    ]);
+    const country = nationalCsirtCountry(tld);
+    const csirt = country === null ? null : await directory.covering('COUNTRY', country, 'CSIRT');
     return routeDomain(
       domain,
       category,
-      {
-        tld,
-        registry: directory.covering('TLD', keys.tld, 'REGISTRY'),
-        rdap,
-        registrar: ianaId === null ? null : directory.covering('IANA_ID', String(ianaId), 'REGISTRAR'),
-        csirt: country === null ? null : directory.covering('COUNTRY', country, 'CSIRT'),
-        platform:
-          keys.privateSuffix === null
-            ? null
-            : directory.covering('SUFFIX', keys.privateSuffix, 'HOSTING_PLATFORM'),
-        coordinationCentre: directory.coordinationCentre(),
-      },
+      { tld, registry, rdap, registrar, csirt, platform, coordinationCentre },
       this.clock.now().toISOString(),
     );
   }

@@ -7,7 +7,7 @@ import { loadRdapBootstrap } from '../rdap/rdap-bootstrap.loader';
 import { RdapClient } from '../rdap/rdap.client';
 import { RdapHttpClient } from '../rdap/rdap-http.client';
 import { RDAP_PORT, type RdapPort } from '../rdap/rdap.port';
-import { SqliteRdapCache } from '../rdap/sqlite-rdap.cache';
+import { SqlRdapCache } from '../rdap/sql-rdap.cache';
 
 /** A failed bootstrap download is retried after this long, not on every lookup. */
 const BOOTSTRAP_RETRY_MS = 5 * 60_000;
@@ -54,7 +54,7 @@ export const rdapPortProvider: Provider = {
   inject: [APP_CONFIG, READ_MODEL, CLOCK],
   useFactory: (config: AppConfig, readModel: ReadModelAccess, clock: Clock): RdapPort => {
     if (!config.RDAP_ENABLED) return offRdapPort;
-    const cache = new SqliteRdapCache(readModel.sql.database);
+    const cache = new SqlRdapCache(readModel.sql);
     const fetcher = new RdapHttpClient({
       clock,
       timeoutMs: config.RDAP_TIMEOUT_MS,

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@app/event-store';
+import type { ReadModelSql } from '@app/event-store';
 import type { OrganisationKind } from '../domain/directory.vocabulary';
 import type { TldEntry } from '../domain/root-zone.events';
 import type { DirectoryParty, TldFacts } from '../domain/routing/routing-decision';
@@ -14,10 +14,10 @@ import type { OrganisationView } from '../projections/organisation-view';
  * longest registered, so the answer is stable.
  */
 export class RoutingDirectory {
-  constructor(private readonly sql: SqlExecutor) {}
+  constructor(private readonly sql: ReadModelSql) {}
 
-  tldFacts(tld: string): TldFacts | null {
-    const row = this.sql.first(
+  async tldFacts(tld: string): Promise<TldFacts | null> {
+    const row = await this.sql.first(
       db.selectFrom('tld_reference').select(['document', 'recorded_at']).where('tld', '=', tld),
     );
     if (!row) return null;
@@ -34,12 +34,12 @@ export class RoutingDirectory {
     };
   }
 
-  covering(
+  async covering(
     scope: OrganisationCoverageTable['scope'],
     value: string,
     kind: OrganisationKind,
-  ): DirectoryParty | null {
-    const rows = this.sql.all(
+  ): Promise<DirectoryParty | null> {
+    const rows = await this.sql.all(
       db
         .selectFrom('organisation_coverage as c')
         .innerJoin('organisation_view as o', 'o.organisation_id', 'c.organisation_id')
@@ -51,8 +51,8 @@ export class RoutingDirectory {
     return best(rows.map((row) => JSON.parse(row.document) as OrganisationView));
   }
 
-  coordinationCentre(): DirectoryParty | null {
-    const rows = this.sql.all(
+  async coordinationCentre(): Promise<DirectoryParty | null> {
+    const rows = await this.sql.all(
       db.selectFrom('organisation_view').select('document').where('kind', '=', 'COORDINATION_CENTRE'),
     );
     return best(rows.map((row) => JSON.parse(row.document) as OrganisationView));

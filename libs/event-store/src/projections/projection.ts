@@ -1,20 +1,19 @@
 import type { RecordedEvent } from '../event-store.port';
-import type { SqlExecutor } from './sql-executor';
+import type { ReadModelSchema } from '../read-model/read-model-sql';
+import type { SqlProgram } from '../read-model/sql-program';
 
 /**
- * A read model fed from the global log. The runner calls `project` for each event whose type is
- * in `eventTypes`, inside the transaction that also stores the projection's checkpoint, so every
- * event is applied exactly once. Implementations keep the domain logic in a pure
- * `evolve(row, event)` and only load and save rows here.
+ * A read model fed from the global log. The runner hands `apply` a batch of events of its types, in
+ * log order, inside the transaction that also moves the projection's checkpoint, so every event is
+ * applied exactly once. Implementations keep the domain logic in a pure `evolve(row, event)` and
+ * only load and save rows in `apply`, as a program of SQL steps that runs on SQLite and PostgreSQL.
  */
 export interface Projection {
   readonly name: string;
   readonly eventTypes: ReadonlySet<string>;
-  /** Creates or migrates the projection's tables; must be idempotent. */
-  migrate(sql: SqlExecutor): void;
-  project(event: RecordedEvent, sql: SqlExecutor): void;
-  /** Empties the projection's tables before a rebuild from position 0. */
-  reset(sql: SqlExecutor): void;
+  /** Idempotent DDL per engine, and the tables a rebuild empties. */
+  readonly schema: ReadModelSchema;
+  apply(events: readonly RecordedEvent[]): SqlProgram<void>;
 }
 
 export interface ProjectionStatus {

@@ -1,21 +1,29 @@
-import type { SqlExecutor } from './sql-executor';
+import type { ReadModelSql } from '../read-model/read-model-sql';
+import { SqliteReadModelSql } from '../read-model/sqlite-read-model-sql';
+import type { ProjectionStatus } from './projection';
 import type { SqliteProjectionRunner } from './sqlite-projection-runner';
 
 /** How queries reach the read model, and wait for it to include their own writes. */
 export interface ReadModelAccess {
-  readonly sql: SqlExecutor;
+  readonly sql: ReadModelSql;
   /** Resolves once every projection has applied `position`, or after `timeoutMs` regardless. */
   waitFor(position: bigint, timeoutMs?: number): Promise<void>;
+  /** Each projection's checkpoint, for health and lag. */
+  status(): Promise<ProjectionStatus[]>;
 }
 
 export const READ_MODEL = Symbol('ReadModel');
 
 /** Read-your-writes over the runner's checkpoints; inline projection makes the wait usually zero. */
 export class SqliteReadModelAccess implements ReadModelAccess {
-  constructor(private readonly runner: SqliteProjectionRunner) {}
+  readonly sql: ReadModelSql;
 
-  get sql(): SqlExecutor {
-    return this.runner.sql;
+  constructor(private readonly runner: SqliteProjectionRunner) {
+    this.sql = new SqliteReadModelSql(runner.sql);
+  }
+
+  status(): Promise<ProjectionStatus[]> {
+    return Promise.resolve(this.runner.status());
   }
 
   waitFor(position: bigint, timeoutMs = 5000): Promise<void> {

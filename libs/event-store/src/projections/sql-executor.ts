@@ -1,11 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CompiledQuery } from 'kysely';
 import type { PreparedQuery } from './prepared-query';
+import { runProgramSync, type SqlProgram, type SqlStep } from '../read-model/sql-program';
 
 /**
- * Runs Kysely-compiled queries synchronously on the better-sqlite3 connection. Projections use it
- * inside the append transaction, where an async driver cannot take part; the queries are still
- * written once with Kysely's builder, so the PostgreSQL runner can execute the same ones.
+ * Runs Kysely-compiled queries synchronously on the better-sqlite3 connection. The SQLite runner
+ * drives projection programs with it inside the append transaction, where an async driver cannot
+ * take part; `SqliteReadModelSql` offers the same connection to queries behind the async interface.
  */
 export class SqlExecutor {
   private readonly statements = new Map<string, Statement>();
@@ -37,6 +38,24 @@ export class SqlExecutor {
 
   runPrepared<Args extends readonly unknown[]>(query: PreparedQuery<Args, unknown>, args: Args): number {
     return this.prepare(query.sql).run(...toSqlite(query.parameters(args))).changes;
+  }
+
+  allPrepared<Args extends readonly unknown[], Row>(query: PreparedQuery<Args, Row>, args: Args): Row[] {
+    return this.prepare(query.sql).all(...toSqlite(query.parameters(args))) as Row[];
+  }
+
+  /** Runs one statement of a program. */
+  execute(step: SqlStep): unknown {
+    const statement = this.prepare(step.sql);
+    const parameters = toSqlite(step.parameters);
+    if (step.kind === 'all') return statement.all(...parameters);
+    if (step.kind === 'first') return statement.get(...parameters);
+    return statement.run(...parameters).changes;
+  }
+
+  /** Runs a program; the caller owns the transaction. */
+  runProgram<T>(program: SqlProgram<T>): T {
+    return runProgramSync(program, (step) => this.execute(step));
   }
 
   private prepare(sql: string): Statement {

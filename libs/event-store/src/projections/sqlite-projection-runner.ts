@@ -1,6 +1,14 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '../event-store.port';
 import type { Projection, ProjectionStatus } from './projection';
+import {
+  applyBatch,
+  ensureCheckpoint,
+  migrationOf,
+  readCheckpoint,
+  readCheckpoints,
+  resetProjection,
+} from './projection-checkpoints';
 import { SqlExecutor } from './sql-executor';
 
 /** Synchronous access to the log, for use inside a transaction on the same connection. */
@@ -8,11 +16,6 @@ export interface SyncEventSource {
   readAfterSync(position: bigint, maxCount: number): readonly RecordedEvent[];
   headPositionSync(): bigint;
 }
-
-const CHECKPOINTS_DDL = `CREATE TABLE IF NOT EXISTS projection_checkpoints (
-  name TEXT PRIMARY KEY,
-  position INTEGER NOT NULL
-) STRICT`;
 
 /**
  * Applies projections to read-model tables in the same SQLite file as the events, storing each
@@ -23,8 +26,6 @@ const CHECKPOINTS_DDL = `CREATE TABLE IF NOT EXISTS projection_checkpoints (
 export class SqliteProjectionRunner {
   readonly sql: SqlExecutor;
   private readonly listeners = new Set<(position: bigint) => void>();
-  private readonly readCheckpoint: Statement;
-  private readonly writeCheckpoint: Statement;
 
   constructor(
     database: Database,
@@ -32,15 +33,10 @@ export class SqliteProjectionRunner {
     readonly projections: readonly Projection[],
   ) {
     this.sql = new SqlExecutor(database);
-    database.exec(CHECKPOINTS_DDL);
-    this.readCheckpoint = database
-      .prepare('SELECT position FROM projection_checkpoints WHERE name = ?')
-      .safeIntegers(true);
-    this.writeCheckpoint = database.prepare(
-      `INSERT INTO projection_checkpoints (name, position) VALUES (?, ?)
-       ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
-    );
-    for (const projection of projections) projection.migrate(this.sql);
+    for (const projection of projections) {
+      database.exec(migrationOf(projection, 'sqlite'));
+      this.sql.runProgram(ensureCheckpoint(projection.name));
+    }
   }
 
   /**
@@ -89,22 +85,22 @@ export class SqliteProjectionRunner {
     this.sql.database
       .transaction(() => {
         for (const projection of this.projections.filter((p) => names.includes(p.name))) {
-          projection.reset(this.sql);
-          this.storeCheckpoint(projection.name, 0n);
+          this.sql.runProgram(resetProjection(projection));
         }
       })
       .immediate();
   }
 
   status(): ProjectionStatus[] {
-    return this.projections.map((p) => ({ name: p.name, checkpoint: this.checkpoint(p.name) }));
+    const checkpoints = this.sql.runProgram(readCheckpoints());
+    return this.projections.map((p) => ({ name: p.name, checkpoint: checkpoints.get(p.name) ?? 0n }));
   }
 
   lowestCheckpoint(): bigint {
-    return this.projections.reduce((low, p) => {
-      const checkpoint = this.checkpoint(p.name);
-      return checkpoint < low ? checkpoint : low;
-    }, this.source.headPositionSync());
+    return this.status().reduce(
+      (low, { checkpoint }) => (checkpoint < low ? checkpoint : low),
+      this.source.headPositionSync(),
+    );
   }
 
   /** Notified with the lowest checkpoint after a transaction that advanced projections commits. */
@@ -120,22 +116,10 @@ export class SqliteProjectionRunner {
   }
 
   private applyAll(projection: Projection, events: readonly RecordedEvent[], from: bigint): bigint {
-    let checkpoint = from;
-    for (const event of events) {
-      if (event.position <= checkpoint) continue;
-      if (projection.eventTypes.has(event.type)) projection.project(event, this.sql);
-      checkpoint = event.position;
-    }
-    if (checkpoint !== from) this.storeCheckpoint(projection.name, checkpoint);
-    return checkpoint;
+    return this.sql.runProgram(applyBatch(projection, events, from));
   }
 
   private checkpoint(name: string): bigint {
-    const row = this.readCheckpoint.get(name) as { position: bigint } | undefined;
-    return row?.position ?? 0n;
-  }
-
-  private storeCheckpoint(name: string, position: bigint): void {
-    this.writeCheckpoint.run(name, position);
+    return this.sql.runProgram(readCheckpoint(name));
   }
 }

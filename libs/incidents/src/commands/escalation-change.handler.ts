@@ -68,7 +68,7 @@ export function escalationChangeHandler<Input>(
     }: EscalationChangeCommand<Input>): Promise<EscalationWriteResult> {
       if (!isUuid(escalationId))
         throw new InvalidInputError('escalationId', escalationId, 'is not an escalation id');
-      const row = this.readModel.sql.first(
+      const row = await this.readModel.sql.first(
         db
           .selectFrom('escalation_view')
           .select(['incident_id', 'organisation_id'])

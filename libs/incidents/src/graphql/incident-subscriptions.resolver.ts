@@ -15,7 +15,7 @@ export const escalationsChangedTopic = (organisationId: string): string =>
 
 /** What the API's graphql-ws connection adds: the viewer as of now, re-checked from its token. */
 interface SubscriptionContext {
-  readonly currentViewer?: () => Viewer | null;
+  readonly currentViewer?: () => Promise<Viewer | null>;
 }
 
 interface PubSub {
@@ -30,12 +30,12 @@ export class IncidentSubscriptionsResolver {
   @Subscription(() => IncidentType, {
     description: 'The incident each time its stream changes, while you may see it',
     // Checked again for every update: sharing or an escalation can change who sees it.
-    filter: (
+    filter: async (
       payload: { incidentUpdated: IncidentView },
       _variables: unknown,
       context: SubscriptionContext,
     ) => {
-      const viewer = context.currentViewer?.() ?? null;
+      const viewer = (await context.currentViewer?.()) ?? null;
       return viewer !== null && canSee(viewer, accessFactsOf(payload.incidentUpdated));
     },
   })
@@ -53,8 +53,8 @@ export class IncidentSubscriptionsResolver {
   @Subscription(() => EscalationType, {
     description: "Each escalation addressed to the caller's organisation when it is sent or changes",
     // A token revoked (or expired) while the connection is open stops receiving at once.
-    filter: (_payload: unknown, _variables: unknown, context: SubscriptionContext) =>
-      (context.currentViewer?.() ?? null) !== null,
+    filter: async (_payload: unknown, _variables: unknown, context: SubscriptionContext) =>
+      ((await context.currentViewer?.()) ?? null) !== null,
   })
   myEscalationsChanged(
     @Context('pubsub') pubsub: PubSub,

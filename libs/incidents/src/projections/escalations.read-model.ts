@@ -1,17 +1,81 @@
-import type { SqlExecutor } from '@app/event-store';
-import { incidentsQueryBuilder as db } from './incidents.read-model';
+import { step, type SqlProgram } from '@app/event-store';
+import type { IncidentChanges } from './incident-changes';
 import type { IncidentView } from './incident-view';
+import {
+  type EscalationViewTable,
+  incidentsQueryBuilder as db,
+  type SlaClockTable,
+} from './incidents.read-model';
+import { fromExcluded, multiRowWrite, paddedIds, writeRows } from './multi-row-writes';
+
+const ESCALATION_COLUMNS = [
+  'escalation_id',
+  'incident_id',
+  'organisation_id',
+  'status',
+  'request_type',
+  'reporter_verified',
+  'next_due_at',
+  'primary_registrable',
+  'sent_at',
+  'updated_at',
+  'document',
+] as const satisfies readonly (keyof EscalationViewTable)[];
+
+const upsertEscalations = multiRowWrite<EscalationViewTable>(ESCALATION_COLUMNS, (rows) =>
+  db
+    .insertInto('escalation_view')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column('escalation_id').doUpdateSet(fromExcluded(ESCALATION_COLUMNS, 'escalation_id')),
+    ),
+);
+
+const CLOCK_COLUMNS = [
+  'incident_id',
+  'escalation_id',
+  'clock',
+  'started_at',
+  'due_at',
+  'reminders',
+  'next_fire_at',
+] as const satisfies readonly (keyof SlaClockTable)[];
+
+const insertClocks = multiRowWrite<SlaClockTable>(CLOCK_COLUMNS, (rows) =>
+  db.insertInto('sla_clock').values(rows),
+);
 
 /**
- * Brings the escalation rows and open-clock rows of one incident to its view. Run inside the
- * incidents projection, in the same transaction and at the same checkpoint as the incident itself.
+ * Brings the escalation rows and open-clock rows of the changed incidents to their views. Run by
+ * the incidents projection, in the same transaction and at the same checkpoint as the incidents.
  */
-export function saveEscalations(sql: SqlExecutor, view: IncidentView): void {
-  const escalations = view.escalations ?? [];
+export function* saveEscalations(changes: readonly IncidentChanges[]): SqlProgram<void> {
+  const changed = changes.filter((c) => c.escalationsAt.length > 0);
+  if (changed.length === 0) return;
+  // Keyed by id so no statement names an escalation twice (PostgreSQL refuses that in an upsert);
+  // a later view's row replaces an earlier one, as the later upsert did.
+  const escalations = new Map<string, EscalationViewTable>();
+  for (const { escalationsAt } of changed) {
+    for (const view of escalationsAt) {
+      for (const row of escalationRowsOf(view)) escalations.set(row.escalation_id, row);
+    }
+  }
+  yield* writeRows(upsertEscalations, [...escalations.values()]);
+  const ids = changed.map((c) => c.view.id);
+  yield* step.run(db.deleteFrom('sla_clock').where('incident_id', 'in', paddedIds(ids)));
+  const clocks = changed.flatMap((c) => {
+    const last = c.escalationsAt.at(-1);
+    return last ? slaClockRowsOf(last) : [];
+  });
+  yield* writeRows(insertClocks, clocks);
+}
+
+/** One row per escalation of the view, for a party's inbox ordered by urgency. */
+export function escalationRowsOf(view: IncidentView): EscalationViewTable[] {
   const primary = view.domains[0]?.registrableDomain ?? '';
-  for (const e of escalations) {
+  return (view.escalations ?? []).map((e) => {
     const running = e.clocks.filter((c) => c.state === 'RUNNING').map((c) => c.dueAt);
-    const row = {
+    return {
       escalation_id: e.escalationId,
       incident_id: view.id,
       organisation_id: e.party.organisationId,
@@ -24,15 +88,12 @@ export function saveEscalations(sql: SqlExecutor, view: IncidentView): void {
       updated_at: e.updatedAt,
       document: JSON.stringify(e),
     };
-    sql.run(
-      db
-        .insertInto('escalation_view')
-        .values(row)
-        .onConflict((oc) => oc.column('escalation_id').doUpdateSet(row)),
-    );
-  }
-  sql.run(db.deleteFrom('sla_clock').where('incident_id', '=', view.id));
-  const clocks = escalations.flatMap((e) =>
+  });
+}
+
+/** One row per running clock of the view's escalations, with the reminders still to come. */
+export function slaClockRowsOf(view: IncidentView): SlaClockTable[] {
+  return (view.escalations ?? []).flatMap((e) =>
     e.clocks
       .filter((c) => c.state === 'RUNNING')
       .map((c) => {
@@ -48,7 +109,6 @@ export function saveEscalations(sql: SqlExecutor, view: IncidentView): void {
         };
       }),
   );
-  if (clocks.length > 0) sql.run(db.insertInto('sla_clock').values(clocks));
 }
 
 const registrableOf = (view: IncidentView, domain: string | undefined): string | undefined =>

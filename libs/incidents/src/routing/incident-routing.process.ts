@@ -1,16 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { systemActor } from '@app/core';
+import { APP_CONFIG, type AppConfig, systemActor } from '@app/core';
 import {
   EVENT_STORE,
   type EventStore,
+  LEASES,
+  type LeaseProvider,
   READ_MODEL,
   type ReadModelAccess,
   type RecordedEvent,
-  type Subscription,
 } from '@app/event-store';
 import { incidentIdOfStream } from '../domain/incident.events';
 import { fromRecordedEvent } from '../infrastructure/incident-event.codec';
-import { followLog } from '../infrastructure/process-checkpoint';
+import { followLogUnderLease, type LogFollower } from '../infrastructure/process-checkpoint';
 import { IncidentRoutingService } from './incident-routing.service';
 
 /**
@@ -21,27 +22,39 @@ import { IncidentRoutingService } from './incident-routing.service';
 @Injectable()
 export class IncidentRoutingProcess {
   private readonly logger = new Logger(IncidentRoutingProcess.name);
-  private subscription: Subscription | null = null;
+  private follower: LogFollower | null = null;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL) private readonly readModel: ReadModelAccess,
+    @Inject(LEASES) private readonly leases: LeaseProvider,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly routing: IncidentRoutingService,
   ) {}
 
-  start(): void {
-    this.subscription = followLog(
-      this.store,
-      this.readModel.sql.database,
+  /** Resolves once this process follows the log, or another process holds the lease to. */
+  async start(): Promise<void> {
+    this.follower = followLogUnderLease(
+      {
+        store: this.store,
+        sql: this.readModel.sql,
+        leases: this.leases,
+        retryMs: this.config.PROJECTION_LEASE_RETRY_MS,
+        onError: (error) => {
+          this.logger.error(error, 'Stopped on an error; resumes from its checkpoint');
+        },
+      },
       'incident-routing',
       ['IncidentReported', 'DomainAdded'],
       (event) => this.handle(event),
     );
+    await this.follower.started;
   }
 
   async stop(): Promise<void> {
-    await this.subscription?.close();
-    this.subscription = null;
+    const follower = this.follower;
+    this.follower = null;
+    await follower?.stop();
   }
 
   private async handle(recorded: RecordedEvent): Promise<void> {

@@ -1,14 +1,13 @@
-import type { SqlExecutor } from '@app/event-store';
+import type { ReadModelSql } from '@app/event-store';
 import type { ClockStatus } from '../domain/escalation.state';
 import { incidentsQueryBuilder as db } from '../projections/incidents.read-model';
 import type { EscalationView } from '../projections/escalation-view';
 import { nextTimerOf, type SlaTimer } from './sla-timers';
 
 /** Timers of every running clock of one incident, from the open-clocks read model. */
-export function timersOfIncident(sql: SqlExecutor, incidentId: string): SlaTimer[] {
-  return sql
-    .all(db.selectFrom('sla_clock').selectAll().where('incident_id', '=', incidentId))
-    .map(nextTimerOf);
+export async function timersOfIncident(sql: ReadModelSql, incidentId: string): Promise<SlaTimer[]> {
+  const rows = await sql.all(db.selectFrom('sla_clock').selectAll().where('incident_id', '=', incidentId));
+  return rows.map(nextTimerOf);
 }
 
 export interface ClockKey {
@@ -17,12 +16,12 @@ export interface ClockKey {
 }
 
 /** Timers of running clocks whose next timer fires before `before` (ISO; null: all), a page after `after`. */
-export function timersFiringBefore(
-  sql: SqlExecutor,
+export async function timersFiringBefore(
+  sql: ReadModelSql,
   before: string | null,
   limit: number,
   after: ClockKey | null,
-): SlaTimer[] {
+): Promise<SlaTimer[]> {
   let query = db.selectFrom('sla_clock').selectAll();
   if (before !== null) query = query.where('next_fire_at', '<', before);
   if (after !== null) {
@@ -33,7 +32,8 @@ export function timersFiringBefore(
       ]),
     );
   }
-  return sql.all(query.orderBy('escalation_id').orderBy('clock').limit(limit)).map(nextTimerOf);
+  const rows = await sql.all(query.orderBy('escalation_id').orderBy('clock').limit(limit));
+  return rows.map(nextTimerOf);
 }
 
 /** The timer a clock that is no longer running would have had next, so its job can be removed. */
@@ -47,8 +47,12 @@ export function timerOfStoppedClock(incidentId: string, escalationId: string, cl
   });
 }
 
-export function escalationsOfIncident(sql: SqlExecutor, incidentId: string): EscalationView[] {
-  return sql
-    .all(db.selectFrom('escalation_view').select('document').where('incident_id', '=', incidentId))
-    .map((row) => JSON.parse(row.document) as EscalationView);
+export async function escalationsOfIncident(
+  sql: ReadModelSql,
+  incidentId: string,
+): Promise<EscalationView[]> {
+  const rows = await sql.all(
+    db.selectFrom('escalation_view').select('document').where('incident_id', '=', incidentId),
+  );
+  return rows.map((row) => JSON.parse(row.document) as EscalationView);
 }

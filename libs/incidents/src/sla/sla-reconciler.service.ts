@@ -34,7 +34,7 @@ export class SlaReconciler {
       : new Date(now.getTime() + 2 * this.config.SLA_RECONCILE_INTERVAL_MS).toISOString();
     let timers = 0;
     for (let after: ClockKey | null = null; ;) {
-      const page = timersFiringBefore(this.readModel.sql, horizon, PAGE, after);
+      const page = await timersFiringBefore(this.readModel.sql, horizon, PAGE, after);
       // Each page measured from its own moment: one `now` for all would fire later pages late.
       await this.clocks.schedule(page, Date.now());
       timers += page.length;

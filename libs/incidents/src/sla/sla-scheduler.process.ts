@@ -1,15 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@app/core';
 import {
   EVENT_STORE,
   type EventStore,
+  LEASES,
+  type LeaseProvider,
   READ_MODEL,
   type ReadModelAccess,
   type RecordedEvent,
-  type Subscription,
 } from '@app/event-store';
 import { ESCALATION_EVENT_TYPES } from '../domain/escalation.events';
 import { incidentIdOfStream } from '../domain/incident.events';
-import { followLog } from '../infrastructure/process-checkpoint';
+import { followLogUnderLease, type LogFollower } from '../infrastructure/process-checkpoint';
 import { escalationsOfIncident, timerOfStoppedClock, timersOfIncident } from './sla-clock.rows';
 import { SlaClockQueue } from './sla-clock.queue';
 import { timerJobId } from './sla-timers';
@@ -22,27 +24,39 @@ import { timerJobId } from './sla-timers';
 @Injectable()
 export class SlaSchedulerProcess {
   private readonly logger = new Logger(SlaSchedulerProcess.name);
-  private subscription: Subscription | null = null;
+  private follower: LogFollower | null = null;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL) private readonly readModel: ReadModelAccess,
+    @Inject(LEASES) private readonly leases: LeaseProvider,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clocks: SlaClockQueue,
   ) {}
 
-  start(): void {
-    this.subscription = followLog(
-      this.store,
-      this.readModel.sql.database,
+  /** Resolves once this process follows the log, or another process holds the lease to. */
+  async start(): Promise<void> {
+    this.follower = followLogUnderLease(
+      {
+        store: this.store,
+        sql: this.readModel.sql,
+        leases: this.leases,
+        retryMs: this.config.PROJECTION_LEASE_RETRY_MS,
+        onError: (error) => {
+          this.logger.error(error, 'Stopped on an error; resumes from its checkpoint');
+        },
+      },
       'sla-scheduler',
       [...ESCALATION_EVENT_TYPES, 'IncidentResolved'],
       (event) => this.handle(event),
     );
+    await this.follower.started;
   }
 
   async stop(): Promise<void> {
-    await this.subscription?.close();
-    this.subscription = null;
+    const follower = this.follower;
+    this.follower = null;
+    await follower?.stop();
   }
 
   private async handle(recorded: RecordedEvent): Promise<void> {
@@ -51,13 +65,13 @@ export class SlaSchedulerProcess {
     await this.readModel.waitFor(recorded.position, 2000);
     try {
       const { sql } = this.readModel;
-      const stopped = escalationsOfIncident(sql, incidentId).flatMap((e) =>
+      const stopped = (await escalationsOfIncident(sql, incidentId)).flatMap((e) =>
         e.clocks
           .filter((c) => c.state !== 'RUNNING')
           .map((c) => timerJobId(timerOfStoppedClock(incidentId, e.escalationId, c))),
       );
       await this.clocks.unschedule(stopped);
-      await this.clocks.schedule(timersOfIncident(sql, incidentId));
+      await this.clocks.schedule(await timersOfIncident(sql, incidentId));
     } catch (error) {
       // Redis may be down; the reconciler re-creates every missing timer once it is back.
       this.logger.warn(`Scheduling the clocks of incident ${incidentId} failed: ${String(error)}`);

@@ -42,7 +42,7 @@ export class SlaWorkerService implements OnApplicationBootstrap, BeforeApplicati
 
   async onApplicationBootstrap(): Promise<void> {
     await this.reconcile();
-    this.scheduler.start();
+    await this.scheduler.start();
     this.processor.start();
     this.timer = setInterval(() => {
       this.reconciling = this.reconcile();

@@ -24,7 +24,7 @@ export class IssueApiTokenHandler implements ICommandHandler<IssueApiTokenComman
   async execute({ input, viewer, context }: IssueApiTokenCommand): Promise<IssuedApiToken> {
     if (!isUuid(input.memberId))
       throw new InvalidInputError('memberId', input.memberId, 'is not a member id');
-    const member = findMember(this.readModel.sql, input.memberId);
+    const member = await findMember(this.readModel.sql, input.memberId);
     if (!member) throw new MemberNotFoundError(input.memberId);
     if (viewer)
       assertManagesOrganisation(

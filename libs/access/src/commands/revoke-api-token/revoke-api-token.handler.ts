@@ -25,7 +25,7 @@ export class RevokeApiTokenHandler implements ICommandHandler<RevokeApiTokenComm
     context,
   }: RevokeApiTokenCommand): Promise<{ tokenId: string; position: bigint }> {
     if (!isUuid(tokenId)) throw new InvalidInputError('tokenId', tokenId, 'is not an API token id');
-    const token = findToken(this.readModel.sql, tokenId);
+    const token = await findToken(this.readModel.sql, tokenId);
     const mayRevoke =
       token && (token.memberId === viewer.memberId || managesOrganisation(viewer, token.organisationId));
     if (!token || !mayRevoke) throw new ApiTokenNotFoundError(tokenId);

@@ -8,10 +8,10 @@ export const RegisterOrganisationHandler = organisationChangeHandler(RegisterOrg
   authorize: (viewer) => {
     assertCoordinator(viewer, 'register organisations');
   },
-  toCommand: (input, _now, _viewer, organisationId, sql) => {
+  toCommand: async (input, _now, _viewer, organisationId, sql) => {
     const details = parseDetails(input);
     const coverage = parseCoverage(input.coverage ?? {});
-    assertCoverageFree(sql, coverage, organisationId);
+    await assertCoverageFree(sql, coverage, organisationId);
     return {
       type: 'RegisterOrganisation',
       organisationId,

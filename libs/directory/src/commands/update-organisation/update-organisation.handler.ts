@@ -9,9 +9,9 @@ export const UpdateOrganisationHandler = organisationChangeHandler(UpdateOrganis
     assertManagesOrganisation(viewer, organisationId, 'update an organisation');
     if (input.coverage) assertCoordinator(viewer, 'change what an organisation covers');
   },
-  toCommand: (input, _now, _viewer, organisationId, sql) => {
+  toCommand: async (input, _now, _viewer, organisationId, sql) => {
     const coverage = input.coverage ? parseCoverage(input.coverage) : null;
-    if (coverage) assertCoverageFree(sql, coverage, organisationId);
+    if (coverage) await assertCoverageFree(sql, coverage, organisationId);
     return { type: 'UpdateOrganisation', details: parseDetails(input), coverage };
   },
 });

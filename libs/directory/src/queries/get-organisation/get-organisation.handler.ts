@@ -15,7 +15,7 @@ export class GetOrganisationHandler implements IQueryHandler<GetOrganisationQuer
     if (!isUuid(organisationId))
       throw new InvalidInputError('id', organisationId, 'is not an organisation id');
     await this.readModel.waitFor(minPosition);
-    const row = this.readModel.sql.firstPrepared(selectOrganisationDocument, [organisationId]);
+    const row = await this.readModel.sql.firstPrepared(selectOrganisationDocument, [organisationId]);
     if (!row) throw new OrganisationNotFoundError(organisationId);
     return JSON.parse(row.document) as OrganisationView;
   }

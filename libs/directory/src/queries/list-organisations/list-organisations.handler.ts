@@ -9,6 +9,6 @@ export class ListOrganisationsHandler implements IQueryHandler<ListOrganisations
   constructor(@Inject(READ_MODEL) private readonly readModel: ReadModelAccess) {}
 
   execute({ filter, first, after, now }: ListOrganisationsQuery): Promise<OrganisationPage> {
-    return Promise.resolve(listOrganisations(this.readModel.sql, filter, first, after, now));
+    return listOrganisations(this.readModel.sql, filter, first, after, now);
   }
 }

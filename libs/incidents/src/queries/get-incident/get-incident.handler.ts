@@ -14,7 +14,7 @@ export class GetIncidentHandler implements IQueryHandler<GetIncidentQuery> {
   async execute({ incidentId, minPosition }: GetIncidentQuery): Promise<IncidentView> {
     if (!isUuid(incidentId)) throw new InvalidInputError('id', incidentId, 'is not an incident id');
     await this.readModel.waitFor(minPosition);
-    const row = this.readModel.sql.firstPrepared(selectIncidentDocument, [incidentId]);
+    const row = await this.readModel.sql.firstPrepared(selectIncidentDocument, [incidentId]);
     if (!row) throw new IncidentNotFoundError(incidentId);
     return JSON.parse(row.document) as IncidentView;
   }

@@ -9,6 +9,6 @@ export class ListIncidentsHandler implements IQueryHandler<ListIncidentsQuery> {
   constructor(@Inject(READ_MODEL) private readonly readModel: ReadModelAccess) {}
 
   execute({ filter, first, after, viewer }: ListIncidentsQuery): Promise<IncidentPage> {
-    return Promise.resolve(listIncidents(this.readModel.sql, filter, first, after, viewer));
+    return listIncidents(this.readModel.sql, filter, first, after, viewer);
   }
 }

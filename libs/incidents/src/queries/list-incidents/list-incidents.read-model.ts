@@ -1,6 +1,6 @@
 import { assertPageSize, decodeCursor, encodeCursor, type Viewer } from '@app/core';
 import { visibleTo } from './visible-to';
-import type { SqlExecutor } from '@app/event-store';
+import type { ReadModelSql } from '@app/event-store';
 import type { IncidentCategory, IncidentStatus, Severity, Tlp } from '../../domain/incident.vocabulary';
 import type { IncidentView } from '../../projections/incident-view';
 import { incidentsQueryBuilder as db } from '../../projections/incidents.read-model';
@@ -25,16 +25,16 @@ export interface IncidentPage {
 }
 
 /** Keyset pagination over (reported_at, incident_id), newest first; the filter runs in SQL. */
-export function listIncidents(
-  sql: SqlExecutor,
+export async function listIncidents(
+  sql: ReadModelSql,
   filter: IncidentListFilter,
   first: number,
   after: string | null,
   viewer: Viewer,
-): IncidentPage {
+): Promise<IncidentPage> {
   assertPageSize(first);
   const filtered = applyFilter(filter).where(visibleTo(viewer));
-  const total = sql.first(filtered.select((eb) => eb.fn.countAll<number>().as('n')));
+  const total = await sql.first(filtered.select((eb) => eb.fn.countAll<number>().as('n')));
   let page = filtered.select(['v.document', 'v.reported_at', 'v.incident_id']);
   if (after !== null) {
     const [reportedAt = '', id = ''] = decodeCursor(after, 2);
@@ -45,7 +45,7 @@ export function listIncidents(
       ]),
     );
   }
-  const rows = sql.all(
+  const rows = await sql.all(
     page
       .orderBy('v.reported_at', 'desc')
       .orderBy('v.incident_id', 'desc')

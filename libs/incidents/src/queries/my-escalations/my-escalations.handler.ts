@@ -9,6 +9,6 @@ export class MyEscalationsHandler implements IQueryHandler<MyEscalationsQuery> {
   constructor(@Inject(READ_MODEL) private readonly readModel: ReadModelAccess) {}
 
   execute(query: MyEscalationsQuery): Promise<InboxPage> {
-    return Promise.resolve(listMyEscalations(this.readModel.sql, query));
+    return listMyEscalations(this.readModel.sql, query);
   }
 }

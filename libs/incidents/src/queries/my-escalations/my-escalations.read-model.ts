@@ -1,5 +1,5 @@
 import { assertPageSize, decodeCursor, encodeCursor, InvalidInputError } from '@app/core';
-import type { SqlExecutor } from '@app/event-store';
+import type { ReadModelSql } from '@app/event-store';
 import { sql as raw } from 'kysely';
 import { incidentsQueryBuilder as db } from '../../projections/incidents.read-model';
 import { visibleTo } from '../list-incidents/visible-to';
@@ -11,7 +11,7 @@ import type { InboxPage, MyEscalationsQuery } from './my-escalations.query';
  * earliest running deadline, then how many incidents name the same registrable domain. The order
  * moves as deadlines pass, so pages are by offset (the cursor is the position in the order).
  */
-export function listMyEscalations(sql: SqlExecutor, query: MyEscalationsQuery): InboxPage {
+export async function listMyEscalations(sql: ReadModelSql, query: MyEscalationsQuery): Promise<InboxPage> {
   assertPageSize(query.first);
   const offset = query.after === null ? 0 : offsetOf(query.after);
   let filtered = db
@@ -25,11 +25,11 @@ export function listMyEscalations(sql: SqlExecutor, query: MyEscalationsQuery): 
       query.status.filter((s) => s !== 'PENDING_APPROVAL'),
     );
   if (query.requestType?.length) filtered = filtered.where('e.request_type', 'in', [...query.requestType]);
-  const total = sql.first(filtered.select((eb) => eb.fn.countAll<number>().as('n')));
+  const total = await sql.first(filtered.select((eb) => eb.fn.countAll<number>().as('n')));
   const severityRank = raw<number>`case i.severity when 'CRITICAL' then 4 when 'HIGH' then 3 when 'MEDIUM' then 2 when 'LOW' then 1 else 2 end`;
   // Only incidents the viewer may see count, or the number would leak others' reports.
   const reports = raw<number>`(select count(distinct d.incident_id) from incident_domain d join incident_view v on v.incident_id = d.incident_id where d.registrable_domain = e.primary_registrable and ${visibleTo(query.viewer)})`;
-  const rows = sql.all(
+  const rows = await sql.all(
     filtered
       .select(['e.document', 'e.incident_id', 'e.next_due_at', 'i.severity', reports.as('reports')])
       .orderBy(severityRank, 'desc')
