@@ -17,6 +17,7 @@ const common = {
     '^@test/(.*)$': '<rootDir>/test/$1',
     '^@app/core/nest$': '<rootDir>/libs/core/src/nest',
     '^@app/core/testing$': '<rootDir>/libs/core/src/testing',
+    '^@app/event-store/testing$': '<rootDir>/libs/event-store/src/testing',
     '^@app/(core|event-store|incidents|directory|access)$': '<rootDir>/libs/$1/src',
   },
   testEnvironment: 'node',

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { GET, LIST, REPORT, aReport } from './support/incident-operations';
 import { ScaleOutCluster } from './support/scale-out-cluster';
 
@@ -5,6 +7,7 @@ interface Reported {
   reportIncident: { incident: { id: string; version: number } };
 }
 
+const REBUILD = path.resolve(__dirname, '../dist/apps/worker/src/rebuild-projections.js');
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -67,19 +70,8 @@ describe('scaled out on PostgreSQL: two api processes, two workers', () => {
 
     expect(await eventually(() => cluster.leaseHolder('projection:incidents'))).toBe(survivor?.pid);
     // Exactly once: once every checkpoint has reached the head of the log, each incident's view has
-    // folded exactly the events of its stream (one statement, so one snapshot of both).
-    const mismatched = await eventually(async () => {
-      const { rows } = await cluster.query<{ settled: boolean; mismatched: unknown[] | null }>(
-        `SELECT (SELECT min(position) FROM projection_checkpoints) >= (SELECT max(position) FROM events) AS settled,
-                (SELECT json_agg(json_build_object('incident', v.incident_id, 'version', v.version, 'events', s.n))
-                   FROM incident_view v
-                   JOIN (SELECT stream_id, count(*) AS n FROM events GROUP BY stream_id) s
-                     ON s.stream_id = 'incident-' || v.incident_id
-                  WHERE v.version <> s.n) AS mismatched`,
-      );
-      return rows[0]?.settled ? (rows[0].mismatched ?? []) : null;
-    });
-    expect(mismatched).toEqual([]);
+    // folded exactly the events of its stream.
+    expect(await settledMismatches(cluster)).toEqual([]);
     const { incidents } = await api(1).expectData<{ incidents: { totalCount: number } }>(LIST, { first: 1 });
     expect(incidents.totalCount).toBe(ids.length + 1);
     for (const id of ids.slice(-3)) {
@@ -87,7 +79,40 @@ describe('scaled out on PostgreSQL: two api processes, two workers', () => {
       expect(incident.id).toBe(id);
     }
   });
+
+  it('rebuilds the read models while the workers run: the lease holder replays the log from position 0', async () => {
+    const before = await api(0).expectData<{ incidents: { totalCount: number } }>(LIST, { first: 1 });
+    const rebuild = spawnSync(process.execPath, [REBUILD], {
+      env: { ...process.env, ...cluster.env, LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(rebuild.stderr).toMatch(/rebuilt by the worker holding the lease; following it/);
+    expect(rebuild.stdout).toMatch(/Rebuilt incidents, directory, access from \d+ events on postgres/);
+    expect(rebuild.status).toBe(0);
+    expect(await settledMismatches(cluster)).toEqual([]);
+    const after = await api(1).expectData<{ incidents: { totalCount: number } }>(LIST, { first: 1 });
+    expect(after.incidents.totalCount).toBe(before.incidents.totalCount);
+  });
 });
+
+/**
+ * Waits until every checkpoint has reached the head of the log, then lists the incidents whose view
+ * did not fold exactly the events of their stream (one statement, so one snapshot of both).
+ */
+function settledMismatches(cluster: ScaleOutCluster): Promise<unknown[]> {
+  return eventually(async () => {
+    const { rows } = await cluster.query<{ settled: boolean; mismatched: unknown[] | null }>(
+      `SELECT (SELECT min(position) FROM projection_checkpoints) >= (SELECT max(position) FROM events) AS settled,
+              (SELECT json_agg(json_build_object('incident', v.incident_id, 'version', v.version, 'events', s.n))
+                 FROM incident_view v
+                 JOIN (SELECT stream_id, count(*) AS n FROM events GROUP BY stream_id) s
+                   ON s.stream_id = 'incident-' || v.incident_id
+                WHERE v.version <> s.n) AS mismatched`,
+    );
+    return rows[0]?.settled ? (rows[0].mismatched ?? []) : null;
+  });
+}
 
 /** Polls until `probe` answers something other than null (30 s at most). */
 async function eventually<T>(probe: () => Promise<T | null>): Promise<T> {

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createTestDatabase } from '../../libs/event-store/src/postgres/testing/postgres-test-database';
+import { createTestDatabase } from '@app/event-store/testing';
 
 /** A PostgreSQL database a benchmark writes to, and how to give it back. */
 export interface BenchDatabase {

@@ -1,6 +1,6 @@
 import type { CliRun } from './rebuild-cli';
 import { type RebuildStore, TARGET_EVENTS } from './rebuild-config';
-import type { BatchStats, RunnerRun } from './rebuild-runner';
+import type { RunnerRun } from './rebuild-runner';
 import type { SeedResult } from './rebuild-seed';
 
 /** Issue 6: a rebuild of 1M events at these rates or faster. */
@@ -62,13 +62,6 @@ const heldOf = (r: StoreResult): string | null => {
   if (run === null) return null;
   return run.eventsPerS >= TARGET_EVENTS_PER_S[r.store] ? 'held' : 'MISSED';
 };
-/** The slowest projection's batches: the one the rebuild waits for. */
-const slowest = (r: StoreResult): BatchStats | undefined =>
-  (r.runner?.batches ?? []).reduce<BatchStats | undefined>(
-    (a, b) => (a === undefined || b.finishedS > a.finishedS ? b : a),
-    undefined,
-  );
-
 const ROWS: readonly Row[] = [
   { label: 'events in the log', value: (r) => n(r.cli?.events ?? r.runner?.events) },
   { label: 'command: rebuild s (its own timer)', value: (r) => r.cli?.seconds, ratio: true },
@@ -76,7 +69,7 @@ const ROWS: readonly Row[] = [
   { label: 'target events/s', value: (r) => TARGET_EVENTS_PER_S[r.store] },
   { label: 'target', value: heldOf },
   { label: 'command: process start to exit s', value: (r) => r.cli?.wallSeconds, ratio: true },
-  { label: 'command: events/s per second p5 / p50 / p95', value: (r) => triple(r.cli?.perSecond) },
+  { label: 'command: batch events/s p5 / p50 / p95', value: (r) => triple(r.cli?.batches) },
   {
     label: 'command: CPU % command / rest of machine',
     value: (r) => (r.cli ? `${r.cli.cpuPct.command ?? '-'} / ${r.cli.cpuPct.other ?? '-'}` : null),
@@ -86,12 +79,12 @@ const ROWS: readonly Row[] = [
   { label: 'runner: events/s', value: (r) => r.runner?.eventsPerS, ratio: true },
   { label: 'runner: reset s', value: (r) => r.runner?.resetS },
   { label: 'runner: batch size (events)', value: (r) => r.runner?.batchSize },
-  { label: 'runner: slowest projection', value: (r) => slowest(r)?.projection },
-  { label: '… batch events/s p5 / p50 / p95', value: (r) => triple(slowest(r)?.eventsPerS) },
+  { label: 'runner: batches', value: (r) => r.runner?.batches.batches },
+  { label: '… batch events/s p5 / p50 / p95', value: (r) => triple(r.runner?.batches.eventsPerS) },
   {
     label: '… batch ms p50 / p95 / max',
     value: (r) => {
-      const ms = slowest(r)?.ms;
+      const ms = r.runner?.batches.ms;
       return ms ? `${ms.p50} / ${ms.p95} / ${ms.max}` : null;
     },
   },
@@ -127,20 +120,6 @@ export function formatRebuildTable(results: readonly StoreResult[]): string {
     `| ${row.map((text, c) => (c === 0 ? text.padEnd(widths[0] ?? 0) : text.padStart(widths[c] ?? 0))).join(' | ')} |`;
   const rule = `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n');
-}
-
-/** Every projection's batches on PostgreSQL, where they run concurrently and finish apart. */
-export function formatBatchDetails(results: readonly StoreResult[]): string {
-  return results
-    .flatMap((r) =>
-      (r.runner?.batches ?? []).map(
-        (b) =>
-          `  ${r.store.padEnd(8)} ${b.projection.padEnd(28)} ${String(b.batches).padStart(5)} batches, ` +
-          `events/s p5/p50/p95 ${triple(b.eventsPerS) ?? '-'}, ms p50/p95/max ${b.ms ? `${b.ms.p50}/${b.ms.p95}/${b.ms.max}` : '-'}, ` +
-          `at the head after ${b.finishedS} s`,
-      ),
-    )
-    .join('\n');
 }
 
 export function formatTargets(checks: readonly TargetCheck[]): string {

@@ -23,9 +23,9 @@ export interface RebuildRun {
 
 const methodOf = (config: RebuildBenchConfig): Record<string, string> => ({
   log: `incidents in five scenarios (8-12 events each), every command decided by decideIncident; ${config.openIncidents} incidents open at once, ${APPENDS_PER_ROUND} appends per round`,
-  cli: 'node dist/apps/worker/src/rebuild-projections.js as a child (EVENT_STORE and DATA_DIR or DATABASE_URL); its own figure from its last line; wall time from spawn to exit; checkpoints sampled once a second from outside; CPU and peak RSS from process.resourceUsage() at its exit',
+  cli: 'node dist/apps/worker/src/rebuild-projections.js as a child (EVENT_STORE and DATA_DIR or DATABASE_URL); its own figure from its last line; wall time from spawn to exit; batches seen from outside by sampling the lowest checkpoint every 200 ms; CPU and peak RSS from process.resourceUsage() at its exit',
   runner:
-    'SQLite: SqliteProjectionRunner over the store connection, reset, catchUp in batches of 5,000; PostgreSQL: openReadModelRuntime (LeasedReadModelRuntime), per projection lease + reset + AsyncProjectionRunner.catchUp (batches of 2,000), concurrently',
+    "the command's batch size (REBUILD_BATCH_SIZE, read from the built command). SQLite: SqliteProjectionRunner over the store connection, reset(), catchUp; PostgreSQL: openReadModelRuntime (LeasedReadModelRuntime), every projection's lease, runner.reset(), runner.catchUpAll; a batch is one transaction applying every projection",
   targets: 'judged on the command figure (the in-process runner when the command did not run)',
 });
 

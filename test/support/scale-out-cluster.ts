@@ -1,8 +1,5 @@
 import { Client, type QueryResult, type QueryResultRow } from 'pg';
-import {
-  createTestDatabase,
-  type TestDatabase,
-} from '../../libs/event-store/src/postgres/testing/postgres-test-database';
+import { createTestDatabase, type TestDatabase } from '@app/event-store/testing';
 import { bootstrapDataDir, DnsccServer, newDataDir } from './dnscc-server';
 import { RedisTestServer } from './redis-server';
 import { WorkerProcess } from './worker-process';

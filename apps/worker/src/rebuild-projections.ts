@@ -2,6 +2,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { type AppConfig, ConfigError, loadConfig } from '@app/core';
 import {
   type AsyncProjectionRunner,
+  type Lease,
   LeasedReadModelRuntime,
   openEventStore,
   openReadModelRuntime,
@@ -18,6 +19,12 @@ import { PROJECTION_LIST } from './projection-list';
  * embedded, their inline projection catches up from the same checkpoints; distributed, a projection
  * whose lease a worker holds is reset here and rebuilt by that worker, and this command follows it.
  */
+/**
+ * Events per batch: large enough that most incidents' rows are written once per batch rather than
+ * once per event (a batch is one transaction), small enough to stay well inside memory.
+ */
+const REBUILD_BATCH_SIZE = 20_000;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const projections = selected(process.argv.slice(2));
@@ -51,7 +58,7 @@ function rebuildEmbedded(config: AppConfig, projections: readonly Projection[]):
     runner.reset();
     runner.catchUp((position) => {
       progress.update(position);
-    }, 5000);
+    }, REBUILD_BATCH_SIZE);
     progress.stop();
     return head;
   } finally {
@@ -63,53 +70,53 @@ async function rebuildLeased(config: AppConfig, projections: readonly Projection
   const store = await openEventStore(config);
   const runtime = openReadModelRuntime(config, store, projections);
   if (!(runtime instanceof LeasedReadModelRuntime)) throw new TypeError('expected leased read models');
+  const leases: Lease[] = [];
   try {
     await runtime.prepare();
     const head = await store.headPosition();
     const progress = progressBar(head);
-    const reached = new Map(projections.map((p) => [p.name, 0n]));
-    const report = (name: string, position: bigint): void => {
-      reached.set(name, position);
-      progress.update([...reached.values()].reduce((low, p) => (p < low ? p : low), head));
-    };
-    await Promise.all(
-      projections.map((p) =>
-        rebuildOne(runtime, p, head, (position) => {
-          report(p.name, position);
-        }),
-      ),
+    const here: Projection[] = [];
+    const elsewhere: Projection[] = [];
+    for (const projection of projections) {
+      const lease = await runtime.leases.tryAcquire(`projection:${projection.name}`);
+      if (lease) leases.push(lease);
+      (lease ? here : elsewhere).push(projection);
+    }
+    await runtime.runner.reset(projections.map((p) => p.name));
+    await runtime.runner.catchUpAll(
+      here,
+      (position) => {
+        progress.update(position);
+      },
+      REBUILD_BATCH_SIZE,
     );
+    await followWorkers(runtime.runner, elsewhere, head, (position) => {
+      progress.update(position);
+    });
     progress.stop();
     return head;
   } finally {
+    await Promise.all(leases.map((lease) => lease.release()));
     await runtime.stop();
     await store.close();
   }
 }
 
-/** Rebuilds here under the projection's lease, or resets it and follows the worker that holds it. */
-async function rebuildOne(
-  runtime: LeasedReadModelRuntime,
-  projection: Projection,
+/** Projections whose lease a running worker holds: it rebuilds them after the reset; wait for it. */
+async function followWorkers(
+  runner: AsyncProjectionRunner,
+  projections: readonly Projection[],
   head: bigint,
   onProgress: (position: bigint) => void,
 ): Promise<void> {
-  const runner: AsyncProjectionRunner = runtime.runner;
-  const lease = await runtime.leases.tryAcquire(`projection:${projection.name}`);
-  await runner.reset([projection.name]);
-  if (lease) {
-    try {
-      await runner.catchUp(projection, onProgress);
-    } finally {
-      await lease.release();
-    }
-    return;
-  }
-  process.stderr.write(`${projection.name}: a running worker holds its lease and rebuilds it; following\n`);
+  if (projections.length === 0) return;
+  const names = projections.map((p) => p.name);
+  process.stderr.write(`${names.join(', ')}: rebuilt by the worker holding the lease; following it\n`);
   for (;;) {
-    const checkpoint = (await runner.status()).find((s) => s.name === projection.name)?.checkpoint ?? 0n;
-    onProgress(checkpoint);
-    if (checkpoint >= head) return;
+    const status = (await runner.status()).filter((s) => names.includes(s.name));
+    const low = status.reduce((min, s) => (s.checkpoint < min ? s.checkpoint : min), head);
+    onProgress(low);
+    if (low >= head) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -119,18 +126,21 @@ function progressBar(total: bigint): { update(position: bigint): void; stop(): v
     {
       format: 'rebuild [{bar}] {percentage}% | {value}/{total} events | {rate} ev/s | eta {eta}s',
       stream: process.stderr,
-      // Also report progress when the output is a log file or a CI console, not a terminal.
-      noTTYOutput: true,
-      notTTYSchedule: 1000,
+      noTTYOutput: false,
     },
     Presets.shades_classic,
   );
   const started = process.hrtime.bigint();
   bar.start(Number(total), 0, { rate: 0 });
+  // Without a terminal the bar redraws on a timer, which the synchronous SQLite rebuild never lets
+  // run: there, each batch writes its own line.
+  const lines = !process.stderr.isTTY;
   return {
     update: (position) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      bar.update(Number(position), { rate: Math.round(Number(position) / Math.max(seconds, 1e-3)) });
+      const rate = Math.round(Number(position) / Math.max(seconds, 1e-3));
+      if (lines) process.stderr.write(`rebuild ${position}/${total} events | ${rate} ev/s\n`);
+      else bar.update(Number(position), { rate });
     },
     stop: () => {
       bar.stop();

@@ -1,18 +1,7 @@
-import Database from 'better-sqlite3';
 import type { Clock } from '@app/core';
 import { directoryProjection } from '@app/directory';
-import {
-  PostgresReadModelSql,
-  SqlExecutor,
-  SqliteReadModelSql,
-  type ReadModelAccess,
-  type ReadModelSql,
-} from '@app/event-store';
-// Test support of the event store, not part of its entry: specs only (dependency rules skip them).
-import {
-  createTestDatabase,
-  type TestDatabase,
-} from '../../event-store/src/postgres/testing/postgres-test-database';
+import { type ReadModelAccess, type ReadModelSql } from '@app/event-store';
+import { readModelEngines } from '@app/event-store/testing';
 import { ApiTokenAuthenticator } from './api-token.authenticator';
 import { hashApiTokenSecret, newApiTokenSecret } from './domain/api-token.secret';
 import {
@@ -29,49 +18,7 @@ const ADA = '01a21a83-9e19-7db4-b6f2-000000000002';
 const TOKEN = '01a21a83-9e19-7db4-b6f2-000000000021';
 const START = new Date('2026-11-27T12:00:00.000Z');
 
-/** A fresh, empty read-model database, and how to let it go. */
-interface Engine {
-  open(): Promise<ReadModelSql>;
-  closeAll(): Promise<void>;
-}
-
-function sqliteEngine(): Engine {
-  const open: Database.Database[] = [];
-  return {
-    open: () => {
-      const database = new Database(':memory:');
-      open.push(database);
-      return Promise.resolve(new SqliteReadModelSql(new SqlExecutor(database)));
-    },
-    closeAll: () => {
-      for (const database of open.splice(0)) database.close();
-      return Promise.resolve();
-    },
-  };
-}
-
-function postgresEngine(): Engine {
-  const open: { sql: PostgresReadModelSql; database: TestDatabase }[] = [];
-  return {
-    open: async () => {
-      const database = await createTestDatabase();
-      const sql = PostgresReadModelSql.connect(database.url, { max: 2 });
-      open.push({ sql, database });
-      return sql;
-    },
-    closeAll: async () => {
-      for (const { sql, database } of open.splice(0)) {
-        await sql.close();
-        await database.drop();
-      }
-    },
-  };
-}
-
-describe.each([
-  ['SQLite', sqliteEngine()],
-  ['PostgreSQL', postgresEngine()],
-])('ApiTokenAuthenticator on %s', (_name, engine) => {
+describe.each(readModelEngines())('ApiTokenAuthenticator on %s', (_name, engine) => {
   let sql: ReadModelSql;
   let now: Date;
   let authenticator: ApiTokenAuthenticator;

@@ -27,3 +27,4 @@ export * from './read-model/read-model-runtime';
 export * from './read-model/embedded-read-model.runtime';
 export * from './read-model/leased-read-model.runtime';
 export * from './read-model/postgres-read-model-sql';
+export * from './read-model/query-builder';

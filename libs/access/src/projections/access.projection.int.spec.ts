@@ -1,19 +1,6 @@
-import Database from 'better-sqlite3';
 import { CompiledQuery } from 'kysely';
-import {
-  CHECKPOINTS_SCHEMA,
-  PostgresReadModelSql,
-  resetProjection,
-  SqlExecutor,
-  SqliteReadModelSql,
-  type ReadModelSql,
-  type RecordedEvent,
-} from '@app/event-store';
-// Test support of the event store, not part of its entry: specs only (dependency rules skip them).
-import {
-  createTestDatabase,
-  type TestDatabase,
-} from '../../../event-store/src/postgres/testing/postgres-test-database';
+import { CHECKPOINTS_SCHEMA, resetProjection, type ReadModelSql, type RecordedEvent } from '@app/event-store';
+import { readModelEngines } from '@app/event-store/testing';
 import {
   apiTokenIssued,
   apiTokenRevoked,
@@ -59,49 +46,7 @@ async function projected(sql: ReadModelSql, batches: readonly (readonly Recorded
   return { members: await dump('member_view', 'member_id'), tokens: await dump('api_token', 'token_id') };
 }
 
-/** A fresh, empty read-model database, and how to let it go. */
-interface Engine {
-  open(): Promise<ReadModelSql>;
-  closeAll(): Promise<void>;
-}
-
-function sqliteEngine(): Engine {
-  const open: Database.Database[] = [];
-  return {
-    open: () => {
-      const database = new Database(':memory:');
-      open.push(database);
-      return Promise.resolve(new SqliteReadModelSql(new SqlExecutor(database)));
-    },
-    closeAll: () => {
-      for (const database of open.splice(0)) database.close();
-      return Promise.resolve();
-    },
-  };
-}
-
-function postgresEngine(): Engine {
-  const open: { sql: PostgresReadModelSql; database: TestDatabase }[] = [];
-  return {
-    open: async () => {
-      const database = await createTestDatabase();
-      const sql = PostgresReadModelSql.connect(database.url, { max: 2 });
-      open.push({ sql, database });
-      return sql;
-    },
-    closeAll: async () => {
-      for (const { sql, database } of open.splice(0)) {
-        await sql.close();
-        await database.drop();
-      }
-    },
-  };
-}
-
-describe.each([
-  ['SQLite', sqliteEngine()],
-  ['PostgreSQL', postgresEngine()],
-])('accessProjection on %s', (_name, engine) => {
+describe.each(readModelEngines())('accessProjection on %s', (_name, engine) => {
   afterEach(() => engine.closeAll());
 
   it('leaves the same tables whether events come one by one or in one batch', async () => {

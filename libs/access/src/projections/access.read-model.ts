@@ -1,5 +1,5 @@
 import type { ReadModelSchema } from '@app/event-store';
-import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
+import { readModelQueryBuilder } from '@app/event-store';
 
 export interface MemberViewTable {
   member_id: string;
@@ -39,14 +39,7 @@ export interface AccessReadModel {
   api_token_use: ApiTokenUseTable;
 }
 
-export const accessQueryBuilder = new Kysely<AccessReadModel>({
-  dialect: {
-    createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new SqliteIntrospector(db),
-    createQueryCompiler: () => new SqliteQueryCompiler(),
-  },
-});
+export const accessQueryBuilder = readModelQueryBuilder<AccessReadModel>();
 
 const SQLITE_DDL = `
 CREATE TABLE IF NOT EXISTS member_view (

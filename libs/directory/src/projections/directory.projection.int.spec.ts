@@ -1,13 +1,12 @@
 import { CompiledQuery } from 'kysely';
 import type { ReadModelSql, RecordedEvent } from '@app/event-store';
 // The event store's test support is not part of its entry; specs may reach it (dependency rules skip them).
-import { createTestDatabase } from '../../../event-store/src/postgres/testing/postgres-test-database';
 import { organisationStreamId } from '../domain/organisation.events';
 import { ROOT_ZONE_STREAM } from '../domain/root-zone.events';
 import { aContact, coverage, ORG_ID, registrarRegistered } from '../domain/testing/organisation-fixtures';
 import type { DirectoryEvent } from '../infrastructure/directory-event.codec';
 import { aTld as tld, recordedLog } from '../testing/directory-log';
-import { readModelEngines } from '../testing/read-model-engines';
+import { readModelEngines } from '@app/event-store/testing';
 import { directoryProjection } from './directory.projection';
 
 const OTHER_ID = '01a21a83-9e19-7db4-b6f2-ff06a5193e8b';
@@ -66,7 +65,7 @@ async function projected(sql: ReadModelSql, batches: readonly (readonly Recorded
   };
 }
 
-describe.each(readModelEngines(createTestDatabase))('directoryProjection on %s', (_name, engine) => {
+describe.each(readModelEngines())('directoryProjection on %s', (_name, engine) => {
   afterEach(() => engine.closeAll());
 
   it('leaves the same tables whether events come one by one or in one batch', async () => {

@@ -1,5 +1,4 @@
-import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
-import { prepareQuery, type ReadModelSchema } from '@app/event-store';
+import { readModelQueryBuilder, prepareQuery, type ReadModelSchema } from '@app/event-store';
 
 export interface OrganisationViewTable {
   organisation_id: string;
@@ -39,14 +38,7 @@ export interface DirectoryReadModel {
 }
 
 /** Builds SQL only; projections run it inside the append transaction, queries on the read connection. */
-export const directoryQueryBuilder = new Kysely<DirectoryReadModel>({
-  dialect: {
-    createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new SqliteIntrospector(db),
-    createQueryCompiler: () => new SqliteQueryCompiler(),
-  },
-});
+export const directoryQueryBuilder = readModelQueryBuilder<DirectoryReadModel>();
 
 /**
  * PostgreSQL text cannot hold U+0000, which names accept; the columns derived from a name and the

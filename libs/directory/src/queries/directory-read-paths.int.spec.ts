@@ -1,6 +1,5 @@
 import type { ReadModelSql } from '@app/event-store';
 // The event store's test support is not part of its entry; specs may reach it (dependency rules skip them).
-import { createTestDatabase } from '../../../event-store/src/postgres/testing/postgres-test-database';
 import { assertCoverageFree } from '../commands/coverage-conflicts';
 import type { OrganisationKind } from '../domain/directory.vocabulary';
 import { CoverageTakenError } from '../domain/organisation.errors';
@@ -12,7 +11,7 @@ import type { DirectoryEvent } from '../infrastructure/directory-event.codec';
 import { directoryProjection } from '../projections/directory.projection';
 import { RoutingDirectory } from '../routing/routing-directory.read-model';
 import { aTld, recordedLog } from '../testing/directory-log';
-import { readModelEngines } from '../testing/read-model-engines';
+import { readModelEngines } from '@app/event-store/testing';
 import { listOrganisations } from './list-organisations/list-organisations.read-model';
 import type { OrganisationFilter } from './list-organisations/list-organisations.query';
 import { isOrganisationVerified } from './organisation-verification';
@@ -67,7 +66,7 @@ const directory = recordedLog([
   [ROOT_ZONE_STREAM, { type: 'TldRecorded', data: aTld('fr', { registryOperator: 'AFNIC' }) }],
 ]);
 
-describe.each(readModelEngines(createTestDatabase))('directory read paths on %s', (_name, engine) => {
+describe.each(readModelEngines())('directory read paths on %s', (_name, engine) => {
   let sql: ReadModelSql;
   beforeAll(async () => {
     sql = await engine.open();

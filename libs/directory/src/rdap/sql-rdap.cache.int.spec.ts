@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { CompiledQuery } from 'kysely';
 import { PostgresReadModelSql, SqlExecutor, SqliteReadModelSql, type ReadModelSql } from '@app/event-store';
 // The event store's test support is not part of its entry; specs may reach it (dependency rules skip them).
-import { createTestDatabase } from '../../../event-store/src/postgres/testing/postgres-test-database';
+import { createTestDatabase } from '@app/event-store/testing';
 import { describeWithSharedData, sharedDataPath } from '@test/support/shared-data';
 import { rdapCacheEntry } from './rdap-cache';
 import { SqlRdapCache } from './sql-rdap.cache';

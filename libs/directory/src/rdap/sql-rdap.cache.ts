@@ -1,5 +1,9 @@
-import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
-import { prepareQuery, type ReadModelSchema, type ReadModelSql } from '@app/event-store';
+import {
+  prepareQuery,
+  type ReadModelSchema,
+  type ReadModelSql,
+  readModelQueryBuilder,
+} from '@app/event-store';
 import type { CachedRdapResponse, RdapCache } from './rdap-cache';
 
 interface RdapCacheTable {
@@ -35,14 +39,7 @@ CREATE INDEX IF NOT EXISTS rdap_cache_expires_at ON rdap_cache (expires_at);
   tables: [],
 };
 
-const db = new Kysely<{ rdap_cache: RdapCacheTable }>({
-  dialect: {
-    createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (k) => new SqliteIntrospector(k),
-    createQueryCompiler: () => new SqliteQueryCompiler(),
-  },
-});
+const db = readModelQueryBuilder<{ rdap_cache: RdapCacheTable }>();
 
 /** Compiled once: every RDAP lookup reads the cache, and every answer is stored. */
 const selectFresh = prepareQuery(2, (url: string, now: string) =>

@@ -95,21 +95,51 @@ export class AsyncProjectionRunner {
   /** Empties the given projections and rewinds them to position 0; their runners then rebuild them. */
   async reset(names: readonly string[] = this.projections.map((p) => p.name)): Promise<void> {
     for (const projection of this.projections.filter((p) => names.includes(p.name))) {
-      await this.sql.transaction(() => resetProjection(projection));
+      const dialect = this.sql.dialect;
+      await this.sql.transaction(() => resetProjection(projection, dialect));
+      // Fresh statistics, so the rebuild's lookups by id plan against empty tables, not stale ones.
+      if (dialect === 'postgres') {
+        for (const table of projection.schema.tables) await this.sql.exec(`ANALYZE ${table}`);
+      }
     }
   }
 
   /**
-   * Applies one projection up to the head as it is now, in batches, without a lease: for the
-   * rebuild command, which holds the projection's lease itself.
+   * Applies the given projections up to the head as it is now, reading the log once per batch for
+   * all of them and applying the batch in one transaction: for the rebuild command, which holds
+   * their leases itself. Large batches let each incident's rows be written once per batch, not once
+   * per event. Commits need not wait for the disk: a crash only rewinds to an earlier checkpoint,
+   * stored in the same transaction as the rows, and the rebuild goes on from there.
    */
-  async catchUp(projection: Projection, onBatch?: (position: bigint) => void): Promise<void> {
-    let checkpoint = await this.sql.transaction(() => readCheckpoint(projection.name));
+  async catchUpAll(
+    projections: readonly Projection[],
+    onBatch?: (position: bigint) => void,
+    batchSize = 20_000,
+  ): Promise<void> {
+    const checkpoints = await this.sql.transaction(() => readCheckpoints());
+    const from = projections.reduce<bigint | null>((low, p) => {
+      const checkpoint = checkpoints.get(p.name) ?? 0n;
+      return low === null || checkpoint < low ? checkpoint : low;
+    }, null);
+    if (from === null) return;
+    const relaxed = this.sql.dialect === 'postgres';
+    // The next batch is read while this one is written: the two wait on different connections.
+    let next = this.readBatch(from, batchSize);
     for (;;) {
-      const events = await this.readBatch(checkpoint);
-      if (events.length === 0) return;
-      checkpoint = await this.sql.transaction(() => applyBatch(projection, events, checkpoint));
-      onBatch?.(checkpoint);
+      const events = await next;
+      const last = events.at(-1)?.position;
+      if (last === undefined) return;
+      next = this.readBatch(last, batchSize);
+      // Surfaces through `await next` on the next turn; unobserved meanwhile if this batch fails.
+      next.catch(() => undefined);
+      await this.sql.transaction(function* () {
+        if (relaxed) yield* step.runSql('SET LOCAL synchronous_commit = off');
+        for (const projection of projections) {
+          const reached = yield* applyBatch(projection, events, checkpoints.get(projection.name) ?? 0n);
+          checkpoints.set(projection.name, reached);
+        }
+      });
+      onBatch?.(last);
     }
   }
 
@@ -121,6 +151,8 @@ export class AsyncProjectionRunner {
       const events = await this.readBatch(checkpoint);
       if (events.length === 0) {
         await Promise.race([this.signal.next(this.options.idleMs ?? 1000), lease.lost, stopped]);
+        // A rebuild in another process may have rewound the checkpoint while this one was idle.
+        checkpoint = await this.sql.transaction(() => readCheckpoint(projection.name));
         continue;
       }
       try {
@@ -141,9 +173,9 @@ export class AsyncProjectionRunner {
     return reached;
   }
 
-  private async readBatch(from: bigint): Promise<RecordedEvent[]> {
+  private async readBatch(from: bigint, maxCount = this.batchSize): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
-    for await (const event of this.store.readAll({ fromPosition: from, maxCount: this.batchSize })) {
+    for await (const event of this.store.readAll({ fromPosition: from, maxCount })) {
       events.push(event);
     }
     return events;

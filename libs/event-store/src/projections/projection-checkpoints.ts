@@ -1,5 +1,5 @@
-import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
 import type { RecordedEvent } from '../event-store.port';
+import { readModelQueryBuilder } from '../read-model/query-builder';
 import type { ReadModelSchema, SqlDialect } from '../read-model/read-model-sql';
 import { step, type SqlProgram } from '../read-model/sql-program';
 import { prepareQuery } from './prepared-query';
@@ -9,14 +9,7 @@ interface CheckpointTables {
   projection_checkpoints: { name: string; position: number | bigint | string };
 }
 
-const db = new Kysely<CheckpointTables>({
-  dialect: {
-    createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (k) => new SqliteIntrospector(k),
-    createQueryCompiler: () => new SqliteQueryCompiler(),
-  },
-});
+const db = readModelQueryBuilder<CheckpointTables>();
 
 export const CHECKPOINTS_SCHEMA: ReadModelSchema = {
   sqlite: `CREATE TABLE IF NOT EXISTS projection_checkpoints (
@@ -99,10 +92,17 @@ export function* applyBatch(
   return last.position;
 }
 
-/** Empties a projection's tables and rewinds its checkpoint, for a rebuild from position 0. */
-export function* resetProjection(projection: Projection): SqlProgram<void> {
-  for (const table of projection.schema.tables) {
-    yield* step.runSql(`DELETE FROM ${table}`);
+/**
+ * Empties a projection's tables and rewinds its checkpoint, for a rebuild from position 0. On
+ * PostgreSQL the tables are truncated: a DELETE would leave every row behind as a dead tuple that
+ * the rebuild's own deletes and index lookups then wade through.
+ */
+export function* resetProjection(projection: Projection, dialect: SqlDialect = 'sqlite'): SqlProgram<void> {
+  const tables = projection.schema.tables;
+  if (dialect === 'postgres' && tables.length > 0) {
+    yield* step.runSql(`TRUNCATE ${tables.join(', ')}`);
+  } else {
+    for (const table of tables) yield* step.runSql(`DELETE FROM ${table}`);
   }
   yield* step.run(
     db.updateTable('projection_checkpoints').set({ position: 0 }).where('name', '=', projection.name),

@@ -58,16 +58,24 @@ export class SqliteProjectionRunner {
     }
   }
 
-  /** Applies up to `batchSize` events per projection in one transaction; returns how many were read. */
+  /**
+   * Applies the next `batchSize` events after the lowest checkpoint to every projection, in one
+   * transaction; returns how many were read. The log is read (and decoded) once for all of them.
+   */
   catchUpBatch(batchSize: number): number {
     let read = 0;
     this.sql.database
       .transaction(() => {
+        const checkpoints = this.sql.runProgram(readCheckpoints());
+        const from = this.projections.reduce<bigint | null>((low, p) => {
+          const checkpoint = checkpoints.get(p.name) ?? 0n;
+          return low === null || checkpoint < low ? checkpoint : low;
+        }, null);
+        if (from === null) return;
+        const events = this.source.readAfterSync(from, batchSize);
+        read = events.length;
         for (const projection of this.projections) {
-          const checkpoint = this.checkpoint(projection.name);
-          const events = this.source.readAfterSync(checkpoint, batchSize);
-          read = Math.max(read, events.length);
-          this.applyAll(projection, events, checkpoint);
+          this.applyAll(projection, events, checkpoints.get(projection.name) ?? 0n);
         }
       })
       .immediate();

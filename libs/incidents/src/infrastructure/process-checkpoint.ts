@@ -1,5 +1,5 @@
-import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
 import {
+  readModelQueryBuilder,
   aborted,
   type EventStore,
   LeasedLoop,
@@ -14,14 +14,7 @@ interface ProcessCheckpointTables {
   process_checkpoint: { name: string; position: number | bigint };
 }
 
-const db = new Kysely<ProcessCheckpointTables>({
-  dialect: {
-    createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (k) => new SqliteIntrospector(k),
-    createQueryCompiler: () => new SqliteQueryCompiler(),
-  },
-});
+const db = readModelQueryBuilder<ProcessCheckpointTables>();
 
 /** Kept beside the read models; positions are BIGINT in PostgreSQL, as log positions may pass 2^31. */
 export const PROCESS_CHECKPOINT_SCHEMA: ReadModelSchema = {

@@ -1,7 +1,6 @@
 import type { EventMetadata } from '@app/core';
 import type { ReadModelSql, RecordedEvent } from '@app/event-store';
 // Test support of the event store, not part of its entry: specs only (dependency rules skip them).
-import { createTestDatabase } from '../../../event-store/src/postgres/testing/postgres-test-database';
 import type { IncidentEvent } from '../domain/incident.events';
 import { CENTRE, REGISTRY, escalationRequest, escalationSent } from '../domain/testing/escalation-fixtures';
 import {
@@ -15,7 +14,7 @@ import {
 import { syntheticIncidentLog } from '../domain/testing/synthetic-incident-log';
 import { incidentsProjection } from './incidents.projection';
 import { dumpIncidentsReadModel, type IncidentsReadModelDump } from './testing/incidents-read-model-dump';
-import { postgresEngine, sqliteEngine } from './testing/read-model-engines';
+import { postgresEngine, sqliteEngine } from '@app/event-store/testing';
 import { recordedLog } from './testing/recorded-incident-log';
 
 const REPORTED_TWICE = '01900000-0000-7000-8fff-00000000000a';
@@ -105,7 +104,7 @@ it('keeps the unusual histories as the per-event projection did', () => {
 
 describe.each([
   ['SQLite', sqliteEngine()],
-  ['PostgreSQL', postgresEngine(createTestDatabase)],
+  ['PostgreSQL', postgresEngine()],
 ])('incidentsProjection in batches on %s', (_name, engine) => {
   afterEach(() => engine.closeAll());
 
@@ -119,7 +118,7 @@ describe.each([
 });
 
 describe('incidentsProjection one event at a time on PostgreSQL', () => {
-  const engine = postgresEngine(createTestDatabase);
+  const engine = postgresEngine();
   afterAll(() => engine.closeAll());
 
   it('leaves the same rows as on SQLite', async () => {

@@ -1,5 +1,4 @@
-import { Kysely, SqliteAdapter, DummyDriver, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
-import { prepareQuery } from '@app/event-store';
+import { prepareQuery, readModelQueryBuilder } from '@app/event-store';
 
 /** Tables of the incident read model; `document` holds the IncidentView as JSON. */
 export interface IncidentViewTable {
@@ -76,14 +75,7 @@ export interface IncidentsReadModel {
  * its placeholders): the projection's programs run it in the transaction that moves the checkpoint,
  * and queries through `ReadModelSql`.
  */
-export const incidentsQueryBuilder = new Kysely<IncidentsReadModel>({
-  dialect: {
-    createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new SqliteIntrospector(db),
-    createQueryCompiler: () => new SqliteQueryCompiler(),
-  },
-});
+export const incidentsQueryBuilder = readModelQueryBuilder<IncidentsReadModel>();
 
 /** The stored IncidentView of one incident: read by every mutation's answer, so compiled once. */
 export const selectIncidentDocument = prepareQuery(1, (id: string) =>

@@ -2,13 +2,12 @@ import { canSee } from '@app/access';
 import type { MemberRole, Viewer } from '@app/core';
 import type { ReadModelSql } from '@app/event-store';
 // Test support of the event store, not part of its entry: specs only (dependency rules skip them).
-import { createTestDatabase } from '../../../event-store/src/postgres/testing/postgres-test-database';
 import { syntheticIncidentLog } from '../domain/testing/synthetic-incident-log';
 import { ProcessCheckpoint } from '../infrastructure/process-checkpoint';
 import { accessFactsOf } from '../projections/incident-access.read-model';
 import type { IncidentView } from '../projections/incident-view';
 import { incidentsProjection } from '../projections/incidents.projection';
-import { postgresEngine, sqliteEngine } from '../projections/testing/read-model-engines';
+import { postgresEngine, sqliteEngine } from '@app/event-store/testing';
 import { recordedLog } from '../projections/testing/recorded-incident-log';
 import { escalationsOfIncident, timersFiringBefore, timersOfIncident } from '../sla/sla-clock.rows';
 import { type IncidentListFilter, listIncidents } from './list-incidents/list-incidents.read-model';
@@ -101,7 +100,7 @@ async function projected(sql: ReadModelSql): Promise<ReadModelSql> {
 
 describe('incident read paths', () => {
   const sqlite = sqliteEngine();
-  const postgres = postgresEngine(createTestDatabase);
+  const postgres = postgresEngine();
   afterAll(async () => {
     await sqlite.closeAll();
     await postgres.closeAll();

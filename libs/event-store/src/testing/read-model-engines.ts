@@ -1,14 +1,15 @@
 import Database from 'better-sqlite3';
-import { PostgresReadModelSql, type ReadModelSql, SqlExecutor, SqliteReadModelSql } from '@app/event-store';
+import { SqlExecutor } from '../projections/sql-executor';
+import { createTestDatabase } from '../postgres/testing/postgres-test-database';
+import { PostgresReadModelSql } from '../read-model/postgres-read-model-sql';
+import type { ReadModelSql } from '../read-model/read-model-sql';
+import { SqliteReadModelSql } from '../read-model/sqlite-read-model-sql';
 
 /** Fresh, empty read-model databases of one engine, all let go by `closeAll`. */
 export interface ReadModelEngine {
   open(): Promise<ReadModelSql>;
   closeAll(): Promise<void>;
 }
-
-/** What the event store's PostgreSQL test support hands out (passed in: specs import it). */
-export type TestDatabaseFactory = () => Promise<{ readonly url: string; drop(): Promise<void> }>;
 
 export function sqliteEngine(): ReadModelEngine {
   const open: Database.Database[] = [];
@@ -25,7 +26,8 @@ export function sqliteEngine(): ReadModelEngine {
   };
 }
 
-export function postgresEngine(createTestDatabase: TestDatabaseFactory): ReadModelEngine {
+/** Each `open()` is a database of its own on the test PostgreSQL server (see postgres-test-database). */
+export function postgresEngine(): ReadModelEngine {
   const open: { sql: PostgresReadModelSql; drop: () => Promise<void> }[] = [];
   return {
     open: async () => {
@@ -42,3 +44,9 @@ export function postgresEngine(createTestDatabase: TestDatabaseFactory): ReadMod
     },
   };
 }
+
+/** For `describe.each`: the same suite on SQLite and on PostgreSQL. */
+export const readModelEngines = (): [name: string, engine: ReadModelEngine][] => [
+  ['SQLite', sqliteEngine()],
+  ['PostgreSQL', postgresEngine()],
+];
