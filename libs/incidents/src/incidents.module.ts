@@ -21,6 +21,7 @@ import { loadSlaPolicy } from './sla/sla-policy.loader';
 import { IncidentRoutingResolver } from './routing/incident-routing.resolver';
 import { IncidentRoutingService } from './routing/incident-routing.service';
 import { IncidentAccessService } from './infrastructure/incident-access.service';
+import { LeasedLogFollowers } from './infrastructure/leased-log-followers';
 import { IncidentRoutingProcess } from './routing/incident-routing.process';
 import { AddIncidentDomainHandler } from './commands/add-incident-domain/add-incident-domain.handler';
 import { AttachEvidenceHandler } from './commands/attach-evidence/attach-evidence.handler';
@@ -46,6 +47,7 @@ import { ListIncidentsHandler } from './queries/list-incidents/list-incidents.ha
     IncidentAccessService,
     IncidentRoutingResolver,
     IncidentRoutingProcess,
+    LeasedLogFollowers,
     EscalationMutationsResolver,
     EscalationQueriesResolver,
     EscalateIncidentHandler,
@@ -82,6 +84,6 @@ import { ListIncidentsHandler } from './queries/list-incidents/list-incidents.ha
     IncidentQueriesResolver,
     IncidentMutationsResolver,
   ],
-  exports: [IncidentRoutingService, IncidentRoutingProcess, IncidentStreamRepository],
+  exports: [IncidentRoutingService, IncidentRoutingProcess, IncidentStreamRepository, LeasedLogFollowers],
 })
 export class IncidentsModule {}

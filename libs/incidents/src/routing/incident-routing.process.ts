@@ -1,17 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, systemActor } from '@app/core';
-import {
-  EVENT_STORE,
-  type EventStore,
-  LEASES,
-  type LeaseProvider,
-  READ_MODEL,
-  type ReadModelAccess,
-  type RecordedEvent,
-} from '@app/event-store';
+import { Injectable, Logger } from '@nestjs/common';
+import { systemActor } from '@app/core';
+import { type RecordedEvent } from '@app/event-store';
 import { incidentIdOfStream } from '../domain/incident.events';
 import { fromRecordedEvent } from '../infrastructure/incident-event.codec';
-import { followLogUnderLease, type LogFollower } from '../infrastructure/process-checkpoint';
+import { LeasedLogFollowers } from '../infrastructure/leased-log-followers';
+import type { LogFollower } from '../infrastructure/process-checkpoint';
 import { IncidentRoutingService } from './incident-routing.service';
 
 /**
@@ -25,30 +18,18 @@ export class IncidentRoutingProcess {
   private follower: LogFollower | null = null;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODEL) private readonly readModel: ReadModelAccess,
-    @Inject(LEASES) private readonly leases: LeaseProvider,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly followers: LeasedLogFollowers,
     private readonly routing: IncidentRoutingService,
   ) {}
 
   /** Resolves once this process follows the log, or another process holds the lease to. */
   async start(): Promise<void> {
-    this.follower = followLogUnderLease(
-      {
-        store: this.store,
-        sql: this.readModel.sql,
-        leases: this.leases,
-        retryMs: this.config.PROJECTION_LEASE_RETRY_MS,
-        onError: (error) => {
-          this.logger.error(error, 'Stopped on an error; resumes from its checkpoint');
-        },
-      },
+    this.follower = await this.followers.follow(
       'incident-routing',
       ['IncidentReported', 'DomainAdded'],
       (event) => this.handle(event),
+      this.logger,
     );
-    await this.follower.started;
   }
 
   async stop(): Promise<void> {

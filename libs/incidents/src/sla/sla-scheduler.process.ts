@@ -1,17 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@app/core';
-import {
-  EVENT_STORE,
-  type EventStore,
-  LEASES,
-  type LeaseProvider,
-  READ_MODEL,
-  type ReadModelAccess,
-  type RecordedEvent,
-} from '@app/event-store';
+import { READ_MODEL, type ReadModelAccess, type RecordedEvent } from '@app/event-store';
 import { ESCALATION_EVENT_TYPES } from '../domain/escalation.events';
 import { incidentIdOfStream } from '../domain/incident.events';
-import { followLogUnderLease, type LogFollower } from '../infrastructure/process-checkpoint';
+import { LeasedLogFollowers } from '../infrastructure/leased-log-followers';
+import type { LogFollower } from '../infrastructure/process-checkpoint';
 import { escalationsOfIncident, timerOfStoppedClock, timersOfIncident } from './sla-clock.rows';
 import { SlaClockQueue } from './sla-clock.queue';
 import { timerJobId } from './sla-timers';
@@ -27,30 +19,19 @@ export class SlaSchedulerProcess {
   private follower: LogFollower | null = null;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL) private readonly readModel: ReadModelAccess,
-    @Inject(LEASES) private readonly leases: LeaseProvider,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly followers: LeasedLogFollowers,
     private readonly clocks: SlaClockQueue,
   ) {}
 
   /** Resolves once this process follows the log, or another process holds the lease to. */
   async start(): Promise<void> {
-    this.follower = followLogUnderLease(
-      {
-        store: this.store,
-        sql: this.readModel.sql,
-        leases: this.leases,
-        retryMs: this.config.PROJECTION_LEASE_RETRY_MS,
-        onError: (error) => {
-          this.logger.error(error, 'Stopped on an error; resumes from its checkpoint');
-        },
-      },
+    this.follower = await this.followers.follow(
       'sla-scheduler',
       [...ESCALATION_EVENT_TYPES, 'IncidentResolved'],
       (event) => this.handle(event),
+      this.logger,
     );
-    await this.follower.started;
   }
 
   async stop(): Promise<void> {
